@@ -1,0 +1,102 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import type { z } from 'zod';
+import { DataFile, type EntityInput, type Evidence, type MetricInput, type RelationInput } from './schema.js';
+import { lineText } from './source.js';
+
+export const DATA_DIR = fileURLToPath(new URL('./data/', import.meta.url));
+
+/** A problem in the curated data, located as file › entry › field. */
+export class DataError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`seed data is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n  ${problems.join('\n  ')}`);
+    this.name = 'DataError';
+  }
+}
+
+export interface CuratedData {
+  entities: (EntityInput & { file: string })[];
+  relations: (RelationInput & { file: string })[];
+  metrics: (MetricInput & { file: string })[];
+}
+
+function entryName(file: string, list: string, index: number, raw: unknown): string {
+  const id = (raw as { id?: unknown } | undefined)?.id;
+  const label = typeof id === 'string' ? ` (${id})` : '';
+  return `${file} › ${list}[${index}]${label}`;
+}
+
+function formatIssue(file: string, doc: unknown, issue: z.core.$ZodIssue): string {
+  const [list, index, ...field] = issue.path;
+  const where =
+    typeof list === 'string' && typeof index === 'number'
+      ? entryName(file, list, index, (doc as Record<string, unknown[]>)[list]?.[index])
+      : file;
+  const fieldPath = field.length > 0 ? ` › ${field.join('.')}` : '';
+  return `${where}${fieldPath}: ${issue.message}`;
+}
+
+/** Checks that a quote occurs verbatim on its cited line. */
+export function checkEvidence(where: string, evidence: readonly Evidence[], problems: string[]): void {
+  evidence.forEach((ev, i) => {
+    const text = lineText(ev.line);
+    if (text === undefined) problems.push(`${where} › evidence[${i}]: line ${ev.line} is past the end of the report`);
+    else if (!text.includes(ev.quote))
+      problems.push(`${where} › evidence[${i}]: quote "${ev.quote}" does not occur on line ${ev.line} ("${text.trim()}")`);
+  });
+}
+
+/**
+ * Reads every YAML file of seed/data/, validates it with zod and cross-checks it (ids unique, relation
+ * ends exist, every quote on its line). Throws a DataError that lists every problem found.
+ */
+export function loadCuratedData(dir = DATA_DIR, extraIds: Iterable<string> = []): CuratedData {
+  const problems: string[] = [];
+  const data: CuratedData = { entities: [], relations: [], metrics: [] };
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+    .sort();
+  for (const file of files) {
+    let doc: unknown;
+    try {
+      doc = parse(readFileSync(join(dir, file), 'utf8'));
+    } catch (err) {
+      problems.push(`${file}: not valid YAML: ${(err as Error).message.split('\n')[0]}`);
+      continue;
+    }
+    const parsed = DataFile.safeParse(doc ?? {});
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) problems.push(formatIssue(file, doc, issue));
+      continue;
+    }
+    for (const e of parsed.data.entities) data.entities.push({ ...e, file });
+    for (const r of parsed.data.relations) data.relations.push({ ...r, file });
+    for (const m of parsed.data.metrics) data.metrics.push({ ...m, file });
+  }
+
+  const ids = new Map<string, string>();
+  for (const e of [...data.entities, ...data.metrics]) {
+    const seen = ids.get(e.id);
+    if (seen) problems.push(`${e.file} › ${e.id}: id already defined in ${seen}`);
+    else ids.set(e.id, e.file);
+  }
+  for (const id of extraIds) ids.set(id, '(generated)');
+
+  for (const e of data.entities) checkEvidence(`${e.file} › ${e.id}`, e.evidence, problems);
+  for (const m of data.metrics) {
+    checkEvidence(`${m.file} › ${m.id}`, m.evidence, problems);
+    checkEvidence(`${m.file} › ${m.id} › values`, m.values, problems);
+  }
+  data.relations.forEach((r, i) => {
+    const where = `${r.file} › relations ${r.type} ${r.from} -> ${r.to}`;
+    if (!ids.has(r.from)) problems.push(`${where} › from: no entity has id "${r.from}"`);
+    if (!ids.has(r.to)) problems.push(`${where} › to: no entity has id "${r.to}"`);
+    checkEvidence(where, r.evidence, problems);
+    void i;
+  });
+
+  if (problems.length > 0) throw new DataError(problems);
+  return data;
+}

@@ -1,0 +1,194 @@
+import { z } from 'zod';
+
+/** The entity kinds of the graph; each is a Neo4j label and a GraphQL object type. */
+export const ENTITY_KINDS = [
+  'COMPANY',
+  'UNIT',
+  'SUBSIDIARY',
+  'BRANCH',
+  'REGION',
+  'PROGRAM',
+  'PRODUCT',
+  'PARTNER',
+  'ORGANIZATION',
+  'AWARD',
+  'PERSON',
+  'EVENT',
+  'PUBLICATION',
+  'METRIC',
+] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+/** Relationship types the seeder may write. */
+export const RELATION_TYPES = [
+  'OWNS',
+  'SUBSIDIARY_OF',
+  'BRANCH_OF',
+  'LOCATED_IN',
+  'PARTNERS_WITH',
+  'CO_FOUNDED',
+  'RUNS',
+  'PARTICIPATES_IN',
+  'RECEIVED',
+  'ISSUED_BY',
+  'HOLDS_ROLE',
+  'REPORTS',
+  'OFFERS',
+  'PUBLISHED',
+  'ORGANIZED',
+  'MEMBER_OF',
+  'PART_OF',
+  'SUPPORTS',
+] as const;
+export type RelationType = (typeof RELATION_TYPES)[number];
+
+export const SECTORS = [
+  'operator',
+  'internet',
+  'vendor',
+  'university',
+  'research',
+  'media',
+  'ngo',
+  'un',
+  'alliance',
+  'finance',
+  'government',
+  'enterprise',
+  'healthcare',
+  'sports',
+  'other',
+] as const;
+
+export const REGION_LEVELS = ['country', 'province', 'city', 'county', 'district', 'town', 'village', 'area'] as const;
+
+const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const kindPrefix: Record<EntityKind, string> = Object.fromEntries(
+  ENTITY_KINDS.map((k) => [k, k.toLowerCase()]),
+) as Record<EntityKind, string>;
+
+/** `partner/meituan`, `region/guangdong-zhaoqing`: the kind in lower case, a slash, a lower-case ASCII slug. */
+export const EntityId = z
+  .string()
+  .refine((id) => {
+    const [prefix, rest, extra] = id.split('/');
+    return (
+      extra === undefined &&
+      rest !== undefined &&
+      slug.test(rest) &&
+      (ENTITY_KINDS as readonly string[]).some((k) => kindPrefix[k] === prefix)
+    );
+  }, 'expected "<kind>/<slug>" such as "partner/meituan" (kind in lower case, slug of a-z, 0-9 and single hyphens)');
+
+/** One citation: a 1-based line of seed/source/china-unicom-csr-2020.zh-Hant.txt and a verbatim part of it. */
+export const Evidence = z.object({
+  line: z.number().int().positive(),
+  quote: z.string().min(1),
+});
+export type Evidence = z.infer<typeof Evidence>;
+
+const yearField = z.number().int().min(1900).max(2100);
+/** "2020", "2020-12" or "2020-12-16". */
+const dateField = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
+
+export const EntityInput = z
+  .object({
+    id: EntityId,
+    kind: z.enum(ENTITY_KINDS),
+    nameZh: z.string().min(1),
+    nameEn: z.string().min(1).optional(),
+    aliases: z.array(z.string().min(1)).default([]),
+    description: z.string().min(1).optional(),
+    sector: z.enum(SECTORS).optional(),
+    level: z.enum(REGION_LEVELS).optional(),
+    jointVenture: z.boolean().optional(),
+    /** A reference entity (the 31 provinces) that exists even where the report does not name it. */
+    reference: z.boolean().optional(),
+    category: z.string().min(1).optional(),
+    title: z.string().min(1).optional(),
+    year: yearField.optional(),
+    date: dateField.optional(),
+    evidence: z.array(Evidence).default([]),
+  })
+  .strict()
+  .superRefine((e, ctx) => {
+    if (!e.id.startsWith(`${kindPrefix[e.kind]}/`)) {
+      ctx.addIssue({ code: 'custom', path: ['id'], message: `id must start with "${kindPrefix[e.kind]}/" for kind ${e.kind}` });
+    }
+    if (e.evidence.length === 0 && !e.reference) {
+      ctx.addIssue({ code: 'custom', path: ['evidence'], message: 'at least one {line, quote} is required' });
+    }
+    if (e.kind === 'REGION' && !e.level) {
+      ctx.addIssue({ code: 'custom', path: ['level'], message: `a REGION needs a level (${REGION_LEVELS.join(', ')})` });
+    }
+    if (e.kind === 'PARTNER' && !e.sector) {
+      ctx.addIssue({ code: 'custom', path: ['sector'], message: `a PARTNER needs a sector (${SECTORS.join(', ')})` });
+    }
+  });
+export type EntityInput = z.infer<typeof EntityInput>;
+
+export const RelationInput = z
+  .object({
+    type: z.enum(RELATION_TYPES),
+    from: EntityId,
+    to: EntityId,
+    /** PARTNERS_WITH: strategic agreement, co-build and co-share, joint venture, joint lab, research, content ... */
+    kind: z.string().min(1).optional(),
+    /** Short human label, e.g. the report's own verb phrase. */
+    label: z.string().min(1).optional(),
+    year: yearField.optional(),
+    date: dateField.optional(),
+    /** OWNS: percentage of shares held. */
+    share: z.number().min(0).max(100).optional(),
+    /** HOLDS_ROLE: the title as printed. */
+    role: z.string().min(1).optional(),
+    since: dateField.optional(),
+    until: dateField.optional(),
+    /** LOCATED_IN where the report does not state the province itself. */
+    inferred: z.boolean().optional(),
+    evidence: z.array(Evidence).min(1, 'at least one {line, quote} is required'),
+  })
+  .strict();
+export type RelationInput = z.infer<typeof RelationInput>;
+
+export const MetricValueInput = z
+  .object({
+    year: yearField,
+    /** The number, or null where the report prints none (—). */
+    value: z.number().nullable(),
+    /** Exactly as printed: "141", ">99", "1.50：1", "—". */
+    printed: z.string().min(1),
+    line: z.number().int().positive(),
+    quote: z.string().min(1),
+  })
+  .strict();
+
+export const MetricInput = z
+  .object({
+    id: EntityId,
+    nameZh: z.string().min(1),
+    nameEn: z.string().min(1).optional(),
+    aliases: z.array(z.string().min(1)).default([]),
+    unit: z.string().min(1).optional(),
+    category: z.string().min(1),
+    footnote: z.string().min(1).optional(),
+    /** Where the figure comes from: the KPI table or the text. */
+    source: z.enum(['kpi-table', 'text']).default('text'),
+    values: z.array(MetricValueInput).min(1),
+    evidence: z.array(Evidence).default([]),
+  })
+  .strict()
+  .superRefine((m, ctx) => {
+    if (!m.id.startsWith('metric/')) ctx.addIssue({ code: 'custom', path: ['id'], message: 'a metric id starts with "metric/"' });
+  });
+export type MetricInput = z.infer<typeof MetricInput>;
+
+/** One file of seed/data/: any of the three lists. */
+export const DataFile = z
+  .object({
+    entities: z.array(EntityInput).default([]),
+    relations: z.array(RelationInput).default([]),
+    metrics: z.array(MetricInput).default([]),
+  })
+  .strict();
+export type DataFile = z.infer<typeof DataFile>;
