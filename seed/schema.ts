@@ -63,22 +63,16 @@ export const SECTORS = [
 export const REGION_LEVELS = ['country', 'province', 'city', 'county', 'district', 'town', 'village', 'area'] as const;
 
 const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const kindPrefix: Record<EntityKind, string> = Object.fromEntries(
-  ENTITY_KINDS.map((k) => [k, k.toLowerCase()]),
-) as Record<EntityKind, string>;
+const kindPrefix: Record<EntityKind, string> = Object.fromEntries(ENTITY_KINDS.map((k) => [k, k.toLowerCase()])) as Record<
+  EntityKind,
+  string
+>;
 
 /** `partner/meituan`, `region/guangdong-zhaoqing`: the kind in lower case, a slash, a lower-case ASCII slug. */
-export const EntityId = z
-  .string()
-  .refine((id) => {
-    const [prefix, rest, extra] = id.split('/');
-    return (
-      extra === undefined &&
-      rest !== undefined &&
-      slug.test(rest) &&
-      (ENTITY_KINDS as readonly string[]).some((k) => kindPrefix[k] === prefix)
-    );
-  }, 'expected "<kind>/<slug>" such as "partner/meituan" (kind in lower case, slug of a-z, 0-9 and single hyphens)');
+export const EntityId = z.string().refine((id) => {
+  const [prefix, rest, extra] = id.split('/');
+  return extra === undefined && rest !== undefined && slug.test(rest) && ENTITY_KINDS.some((k) => kindPrefix[k] === prefix);
+}, 'expected "<kind>/<slug>" such as "partner/meituan" (kind in lower case, slug of a-z, 0-9 and single hyphens)');
 
 /** One citation: a 1-based line of seed/source/china-unicom-csr-2020.zh-Hant.txt and a verbatim part of it. */
 export const Evidence = z.object({

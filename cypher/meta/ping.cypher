@@ -1,0 +1,2 @@
+// meta/ping: one row when the database answers reads
+RETURN 1 AS ok

@@ -1,0 +1,5 @@
+// metric/count: how many metrics match $category and $source (null = any)
+MATCH (m:Metric)
+WHERE ($category IS NULL OR m.category = $category)
+  AND ($source IS NULL OR m.source = $source)
+RETURN count(m) AS count

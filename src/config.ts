@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
+const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+
+/** Every setting the server reads, with its default; the README's configuration table mirrors this. */
+export const ConfigSchema = z.object({
+  PORT: int(4000),
+  HOST: z.string().default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().default('development'),
+
+  NEO4J_URI: z.string().url().optional(),
+  NEO4J_USER: z.string().default('neo4j'),
+  NEO4J_PASSWORD: z.string().default(''),
+  NEO4J_DATABASE: z.string().default('neo4j'),
+  NEO4J_DATA_DIR: z.string().default('.data/neo4j'),
+  NEO4J_HEAP: z
+    .string()
+    .regex(/^\d+[mg]$/, 'e.g. 512m or 2g')
+    .default('768m'),
+  NEO4J_PAGECACHE_MB: int(256, 16),
+  NEO4J_START_TIMEOUT_MS: int(300_000, 1000),
+
+  /** auto: seed when the database holds no graph yet; always: reseed at every start; never. */
+  SEED_ON_START: z.enum(['auto', 'always', 'never']).default('auto'),
+
+  QUERY_TIMEOUT_MS: int(10_000, 100),
+  CONNECTION_TIMEOUT_MS: int(3_000, 100),
+  MAX_DEPTH: int(12, 2),
+  MAX_COMPLEXITY: int(5_000, 10),
+  MAX_ALIASES: int(30, 1),
+  MAX_TOKENS: int(2_000, 50),
+  MAX_BODY_BYTES: int(100_000, 1_000),
+  INTROSPECTION: bool.default(true),
+  CORS_ORIGIN: z.string().default('*'),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Reads the environment once; a bad value fails start-up with the variable's name and what it expects. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const raw = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = ConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration in the environment:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const CYPHER_DIR = fileURLToPath(new URL('../../cypher/', import.meta.url));
+
+/**
+ * Every named Cypher statement the API runs, one file each under cypher/. The list is checked against
+ * the folder at start-up (a missing file fails start-up, not a request) and by a test (no stray files).
+ */
+export const QUERY_NAMES = [
+  'entity/by-ids',
+  'entity/by-name',
+  'entity/list',
+  'entity/count',
+  'entity/degree',
+  'relation/by-entity-ids',
+  'mention/by-entity-ids',
+  'search/fulltext',
+  'search/contains',
+  'metric/values-by-ids',
+  'metric/list',
+  'metric/count',
+  'graph/neighborhood',
+  'graph/edges-among',
+  'graph/paths',
+  'graph/stats',
+  'meta/graph-version',
+  'meta/ping',
+] as const;
+export type QueryName = (typeof QUERY_NAMES)[number];
+
+export type Queries = ReadonlyMap<QueryName, string>;
+
+/** Reads every statement in QUERY_NAMES; throws listing each missing or empty file. */
+export function loadQueries(dir = CYPHER_DIR): Queries {
+  const map = new Map<QueryName, string>();
+  const missing: string[] = [];
+  for (const name of QUERY_NAMES) {
+    try {
+      const text = readFileSync(`${dir}${name}.cypher`, 'utf8').trim();
+      if (!text) missing.push(`${name}.cypher (empty)`);
+      else map.set(name, text);
+    } catch {
+      missing.push(`${name}.cypher`);
+    }
+  }
+  if (missing.length > 0) throw new Error(`Missing Cypher files in ${dir}: ${missing.join(', ')}`);
+  return map;
+}
+
+/** The statements of a multi-statement file such as cypher/schema.cypher, split on `;` at line ends. */
+export function readStatements(file: string): string[] {
+  return readFileSync(file, 'utf8')
+    .split(/;\s*$/m)
+    .map((s) =>
+      s
+        .split('\n')
+        .filter((l) => !l.trim().startsWith('//'))
+        .join('\n')
+        .trim(),
+    )
+    .filter(Boolean);
+}

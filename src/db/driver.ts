@@ -1,0 +1,21 @@
+import neo4j, { type Driver } from 'neo4j-driver';
+
+export interface DriverOptions {
+  uri: string;
+  user: string;
+  password: string;
+  connectionTimeoutMs: number;
+}
+
+/** One driver per process; it pools connections and (with neo4j:// URIs) routes across a cluster. */
+export function createDriver(o: DriverOptions): Driver {
+  // The local Neo4j runs without auth: then no token is sent at all.
+  const auth = o.password ? neo4j.auth.basic(o.user, o.password) : undefined;
+  return neo4j.driver(o.uri, auth, {
+    connectionTimeout: o.connectionTimeoutMs,
+    connectionAcquisitionTimeout: o.connectionTimeoutMs * 2,
+    maxTransactionRetryTime: 5_000,
+    disableLosslessIntegers: false,
+    userAgent: 'unicom-kg',
+  });
+}

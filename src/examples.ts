@@ -1,0 +1,53 @@
+/**
+ * The showcase queries: GraphiQL opens with one tab each, the README shows them with their output, and
+ * tests run every one against the real graph so none of them can rot.
+ */
+export const EXAMPLES = {
+  chinaTelecomPartnerships: /* GraphQL */ `# Who partners with China Telecom, on what?
+query ChinaTelecomPartnerships {
+  entity(name: "China Telecom") {
+    id
+    nameZh
+    ... on Partner {
+      sector
+      partnerships { with { nameZh } kind label date evidence { line quote } }
+      programs { id nameZh nameEn }
+    }
+  }
+}`,
+  meituanNeighborhood: /* GraphQL */ `# Meituan's neighbourhood: everything within two hops
+query MeituanNeighborhood {
+  neighborhood(id: "partner/meituan", depth: 2, limit: 40) {
+    nodes { id kind nameZh }
+    edges { source target type year }
+    truncated
+  }
+}`,
+  fourGBaseStations: /* GraphQL */ `# The 4G base-station series, 2018-2020, and its change
+query FourGBaseStations {
+  metric(name: "4G基站到達數量") {
+    nameZh nameEn unit category
+    values { year value printed evidence { line quote } }
+    change(from: 2018, to: 2020) { absolute percent }
+  }
+}`,
+  meituanToWinterOlympics: /* GraphQL */ `# How is 美團 connected to 智慧冬奧?
+query MeituanToWinterOlympics {
+  paths(from: "partner/meituan", to: "program/smart-winter-olympics", maxLength: 4, first: 3) {
+    length
+    nodes { id nameZh }
+    edges { source type target }
+  }
+}`,
+  awardsByIssuer: /* GraphQL */ `# Awards and who issued them
+query AwardsByIssuer {
+  entities(kinds: [AWARD], first: 50) {
+    totalCount
+    edges { node { nameZh ... on Award { year issuer { nameZh } recipients { nameZh } } } }
+  }
+}`,
+  search: /* GraphQL */ `# Search in Simplified or Traditional Chinese, or English
+query Search {
+  search(query: "中国电信", first: 5) { score matched entity { id kind nameZh nameEn } }
+}`,
+} as const;

@@ -1,0 +1,76 @@
+/** What the loaders hand to the schema: plain objects, never driver records. */
+
+export interface EntityRecord {
+  id: string;
+  kind: string;
+  nameZh: string;
+  nameEn: string | null;
+  aliases: string[];
+  description?: string | null;
+  sector?: string | null;
+  level?: string | null;
+  jointVenture?: boolean | null;
+  reference?: boolean | null;
+  category?: string | null;
+  title?: string | null;
+  year?: number | null;
+  date?: string | null;
+  unit?: string | null;
+  footnote?: string | null;
+  source?: string | null;
+  evidenceLines: number[];
+  evidenceQuotes: string[];
+  evidenceSections: string[];
+  mentionLines?: number[];
+}
+
+export interface RelationProps {
+  id: string;
+  kind?: string | null;
+  label?: string | null;
+  year?: number | null;
+  date?: string | null;
+  share?: number | null;
+  role?: string | null;
+  since?: string | null;
+  until?: string | null;
+  inferred?: boolean | null;
+  evidenceLines: number[];
+  evidenceQuotes: string[];
+  evidenceSections: string[];
+}
+
+/** A relationship seen from one of its ends. */
+export interface RelationRecord {
+  entityId: string;
+  type: string;
+  direction: 'OUT' | 'IN';
+  props: RelationProps;
+  node: EntityRecord;
+}
+
+export interface MentionRecord {
+  entityId: string;
+  line: number;
+  text: string;
+  section: string | null;
+}
+
+export interface MetricValueRecord {
+  year: number;
+  value: number | null;
+  printed: string;
+  evidenceLine: number;
+  evidenceQuote: string;
+  evidenceSection: string;
+}
+
+/** A flat edge a notebook can load as a table row. */
+export interface EdgeRecord {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  year: number | null;
+  label: string | null;
+}

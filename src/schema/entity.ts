@@ -1,0 +1,259 @@
+import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import { type EntityKind, typeNameOfKind } from '../kinds.js';
+import type { EntityRecord, MentionRecord, RelationRecord } from '../loaders/types.js';
+import { pageFromArray } from './pagination.js';
+
+export const EntityKindEnum = builder.enumType('EntityKind', {
+  description: 'The kinds of entity in the graph; each is an object type implementing Entity.',
+  values: {
+    COMPANY: { description: "China Unicom group's own legal entities (集團, the listed companies, BVI holders)." },
+    UNIT: { description: 'Internal bodies: board committees, leading groups, offices, departments.' },
+    SUBSIDIARY: { description: 'Subsidiaries and joint ventures (see Subsidiary.jointVenture).' },
+    BRANCH: { description: 'Provincial, city and county branches (e.g. 湖北聯通).' },
+    REGION: { description: 'Countries, provinces, cities, counties, towns and villages (see Region.level).' },
+    PROGRAM: { description: 'Initiatives, campaigns and platforms (e.g. 5G共建共享, 智慧冬奧).' },
+    PRODUCT: { description: 'Products and services (e.g. 暢聽王卡, 孝心卡).' },
+    PARTNER: { description: 'Organisations China Unicom works with (see Partner.sector).' },
+    ORGANIZATION: { description: 'Other external bodies: regulators, exchanges, rating agencies, award issuers.' },
+    AWARD: { description: 'Honours, titles and rankings received, with issuer and year.' },
+    PERSON: { description: 'Board members and managers, with their roles.' },
+    EVENT: { description: 'Dated events: meetings, launches, signings, disasters responded to.' },
+    PUBLICATION: { description: 'White papers, reports and plans the report names.' },
+    METRIC: { description: 'Yearly figures: the 關鍵績效 table and other figures of the text.' },
+  },
+});
+
+export const DirectionEnum = builder.enumType('Direction', {
+  description: 'Which way a relationship points, seen from the entity asked about.',
+  values: {
+    OUT: { description: 'From this entity to the other (e.g. a partner PARTICIPATES_IN a program).' },
+    IN: { description: 'From the other entity to this one.' },
+    BOTH: { description: 'Either way.' },
+  },
+});
+
+export interface EvidenceShape {
+  line: number;
+  quote: string;
+  section: string | null;
+}
+
+export const Evidence = builder.objectRef<EvidenceShape>('Evidence').implement({
+  description:
+    'Where a fact comes from: a line of the report (seed/source/china-unicom-csr-2020.zh-Hant.txt) and the words quoted verbatim from it.',
+  fields: (t) => ({
+    line: t.exposeInt('line', { description: '1-based line number in the report text.' }),
+    quote: t.exposeString('quote', { description: 'The exact words on that line that state the fact.' }),
+    section: t.exposeString('section', {
+      nullable: true,
+      description: 'The chapter and section of that line, e.g. "扶貧篇 › 助力持續穩定脫貧".',
+    }),
+  }),
+});
+
+/** Evidence stored as parallel lists on nodes and relationships. */
+export function evidenceOf(o: { evidenceLines?: number[]; evidenceQuotes?: string[]; evidenceSections?: string[] }): EvidenceShape[] {
+  return (o.evidenceLines ?? []).map((line, i) => ({
+    line,
+    quote: o.evidenceQuotes?.[i] ?? '',
+    section: o.evidenceSections?.[i] || null,
+  }));
+}
+
+export const Mention = builder.objectRef<MentionRecord>('Mention').implement({
+  description: 'A line of the report that names an entity (by its name or an alias).',
+  fields: (t) => ({
+    line: t.exposeInt('line', { description: '1-based line number in the report text.' }),
+    text: t.exposeString('text', { description: 'The whole line, as extracted from the PDF.' }),
+    section: t.exposeString('section', { nullable: true, description: 'The chapter and section of the line.' }),
+  }),
+});
+
+export const Entity = builder.interfaceRef<EntityRecord>('Entity');
+
+/** Relationships of `entity` filtered by type, direction and the kind at the other end. */
+export async function related(
+  ctx: Context,
+  entity: EntityRecord,
+  filter: {
+    types?: readonly string[] | null;
+    direction?: 'OUT' | 'IN' | 'BOTH' | null;
+    kinds?: readonly string[] | null;
+    year?: number | null;
+  },
+): Promise<RelationRecord[]> {
+  const all = await ctx.loaders.relations.load(entity.id);
+  return all.filter(
+    (r) =>
+      (!filter.types?.length || filter.types.includes(r.type)) &&
+      (!filter.direction || filter.direction === 'BOTH' || r.direction === filter.direction) &&
+      (!filter.kinds?.length || filter.kinds.includes(r.node.kind)) &&
+      (filter.year == null || r.props.year === filter.year),
+  );
+}
+
+/** The distinct entities at the other end of matching relationships, in the loader's order. */
+export async function neighbours(ctx: Context, entity: EntityRecord, filter: Parameters<typeof related>[2]): Promise<EntityRecord[]> {
+  const seen = new Set<string>();
+  const out: EntityRecord[] = [];
+  for (const r of await related(ctx, entity, filter)) {
+    if (!seen.has(r.node.id)) {
+      seen.add(r.node.id);
+      out.push(r.node);
+    }
+  }
+  return out;
+}
+
+Entity.implement({
+  description:
+    'Anything the report names: a company, branch, partner, program, award, person, metric ... Every entity carries its names in Traditional Chinese (as printed) and English, the evidence lines that establish it, every line that mentions it, and its relationships.',
+  interfaces: [builder.nodeInterfaceRef()],
+  resolveType: (e) => typeNameOfKind(e.kind),
+  fields: (t) => ({
+    kind: t.field({ type: EntityKindEnum, description: 'What sort of entity this is.', resolve: (e) => e.kind as EntityKind }),
+    nameZh: t.exposeString('nameZh', { description: 'The name as printed in the report (Traditional Chinese).' }),
+    nameEn: t.exposeString('nameEn', {
+      nullable: true,
+      description: 'The official English name where one exists, else a faithful translation.',
+    }),
+    aliases: t.exposeStringList('aliases', {
+      description: 'Other names: short forms, Simplified Chinese forms, English variants. `entity(name:)` and `search` match them.',
+    }),
+    description: t.exposeString('description', { nullable: true, description: 'A short curator note, where one helps.' }),
+    evidence: t.field({
+      type: [Evidence],
+      description: 'The report lines that establish this entity, each with the verbatim quote.',
+      resolve: (e) => evidenceOf(e),
+    }),
+    mentions: t.connection(
+      {
+        type: Mention,
+        description: 'Every report line that names this entity (names broken across two lines count; the repeated page counts once).',
+        resolve: async (e, args, ctx) => pageFromArray(await ctx.loaders.mentions.load(e.id), args),
+      },
+      {
+        name: 'MentionConnection',
+        description: 'A page of report lines naming an entity.',
+        fields: (c) => ({
+          totalCount: c.int({
+            description: 'How many lines name the entity in all.',
+            resolve: (p) => (p as unknown as { totalCount: () => number }).totalCount(),
+          }),
+        }),
+      },
+      { name: 'MentionEdge', description: 'One line naming the entity.' },
+    ),
+    relations: t.connection(
+      {
+        type: Entity,
+        description:
+          'Relationships between this entity and others, each with its type, direction, year and evidence; filter by type, direction, the kind at the other end and year.',
+        args: {
+          types: t.arg.stringList({
+            required: false,
+            description: 'Only these relationship types, e.g. ["PARTNERS_WITH", "RUNS"]. See Stats.relationTypes for all.',
+          }),
+          direction: t.arg({ type: DirectionEnum, required: false, description: 'Only this direction; default BOTH.' }),
+          kinds: t.arg({ type: [EntityKindEnum], required: false, description: 'Only relationships whose other end is of these kinds.' }),
+          year: t.arg.int({ required: false, description: 'Only relationships dated in this year.' }),
+        },
+        resolve: async (e, args, ctx) => {
+          const rels = await related(ctx, e, args);
+          const page = pageFromArray(rels, args);
+          return {
+            ...page,
+            edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: edge.node.node, relation: edge.node })),
+          };
+        },
+      },
+      {
+        name: 'RelationConnection',
+        description: 'A page of relationships of one entity.',
+        fields: (c) => ({
+          totalCount: c.int({
+            description: 'How many relationships match the filters in all.',
+            resolve: (p) => (p as unknown as { totalCount: () => number }).totalCount(),
+          }),
+        }),
+      },
+      {
+        name: 'RelationEdge',
+        description: 'One relationship: `node` is the entity at the other end.',
+        fields: (edge) => {
+          const rel = (p: unknown) => (p as { relation: RelationRecord }).relation;
+          return {
+            id: edge.string({
+              description: 'The relationship\'s stable id, e.g. "PARTNERS_WITH:company/china-unicom-hk->partner/meituan".',
+              resolve: (p) => rel(p).props.id,
+            }),
+            type: edge.string({
+              description: 'The relationship type, e.g. PARTNERS_WITH, RUNS, RECEIVED, LOCATED_IN.',
+              resolve: (p) => rel(p).type,
+            }),
+            direction: edge.field({
+              type: DirectionEnum,
+              description: 'OUT when this entity is the source, IN when it is the target.',
+              resolve: (p) => rel(p).direction,
+            }),
+            year: edge.int({
+              nullable: true,
+              description: 'The year the report gives for it, if any.',
+              resolve: (p) => rel(p).props.year ?? null,
+            }),
+            date: edge.string({
+              nullable: true,
+              description: 'The date the report gives (YYYY, YYYY-MM or YYYY-MM-DD), if any.',
+              resolve: (p) => rel(p).props.date ?? null,
+            }),
+            label: edge.string({
+              nullable: true,
+              description: "The report's own words for it, e.g. 簽署戰略合作框架協議.",
+              resolve: (p) => rel(p).props.label ?? null,
+            }),
+            kind: edge.string({
+              nullable: true,
+              description: 'For PARTNERS_WITH: strategic agreement, co-build and co-share, joint venture, joint lab, research, content ...',
+              resolve: (p) => rel(p).props.kind ?? null,
+            }),
+            share: edge.float({
+              nullable: true,
+              description: 'For OWNS: the percentage held.',
+              resolve: (p) => rel(p).props.share ?? null,
+            }),
+            role: edge.string({
+              nullable: true,
+              description: 'For HOLDS_ROLE: the title as printed.',
+              resolve: (p) => rel(p).props.role ?? null,
+            }),
+            inferred: edge.boolean({
+              description: 'True where the report does not state it outright (e.g. a city placed in its province by the curators).',
+              resolve: (p) => rel(p).props.inferred ?? false,
+            }),
+            evidence: edge.field({
+              type: [Evidence],
+              description: 'The report lines that state this relationship.',
+              resolve: (p) => evidenceOf(rel(p).props),
+            }),
+          };
+        },
+      },
+    ),
+    degree: t.int({
+      description: 'How many relationships link this entity to others (all types, both directions).',
+      resolve: (e, _args, ctx) => ctx.loaders.degree.load(e.id),
+    }),
+  }),
+});
+
+/** Declares the object type of one kind: a Relay node implementing Entity, loaded in batches by id. */
+export function entityType(kind: EntityKind, description: string) {
+  return builder.node(builder.objectRef<EntityRecord>(typeNameOfKind(kind)), {
+    description,
+    interfaces: [Entity],
+    id: { resolve: (e) => e.id, description: 'Readable global id, e.g. "partner/meituan".' },
+    isTypeOf: (e) => (e as EntityRecord).kind === kind,
+    loadMany: (ids, ctx) => ctx.loaders.entity.loadMany(ids).then((rows) => rows.map((r) => (r instanceof Error ? null : r))),
+  });
+}

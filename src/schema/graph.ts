@@ -1,0 +1,150 @@
+import { builder } from '../builder.js';
+import { apiError } from '../db/errors.js';
+import type { EdgeRecord, EntityRecord } from '../loaders/types.js';
+import { Entity } from './entity.js';
+
+export const NEIGHBORHOOD = { maxDepth: 3, defaultLimit: 100, maxLimit: 1000 };
+export const PATHS = { defaultMaxLength: 4, maxLength: 6, defaultFirst: 3, maxFirst: 20 };
+
+const Edge = builder.objectRef<EdgeRecord>('Edge').implement({
+  description: 'A relationship as a flat row (source id, target id, type, year): load a list of them straight into a table or networkx.',
+  fields: (t) => ({
+    id: t.exposeString('id', {
+      description: 'The relationship\'s stable id, e.g. "RUNS:company/china-unicom-hk->program/smart-winter-olympics".',
+    }),
+    source: t.exposeID('source', { description: 'Id of the entity it starts from.' }),
+    target: t.exposeID('target', { description: 'Id of the entity it points to.' }),
+    type: t.exposeString('type', { description: 'The relationship type, e.g. PARTNERS_WITH.' }),
+    year: t.exposeInt('year', { nullable: true, description: 'The year the report gives, if any.' }),
+    label: t.exposeString('label', { nullable: true, description: "The report's own words for it, if recorded." }),
+  }),
+});
+
+interface SubgraphShape {
+  center: EntityRecord;
+  nodes: EntityRecord[];
+  edges: EdgeRecord[];
+  truncated: boolean;
+}
+
+const Subgraph = builder.objectRef<SubgraphShape>('Subgraph').implement({
+  description: 'A set of entities and every relationship among them.',
+  fields: (t) => ({
+    center: t.field({ type: Entity, description: 'The entity the neighbourhood was asked around.', resolve: (s) => s.center }),
+    nodes: t.field({ type: [Entity], description: 'The entities, the centre first, then by distance from it.', resolve: (s) => s.nodes }),
+    edges: t.field({
+      type: [Edge],
+      description: 'Every relationship between two of the nodes (of the requested types).',
+      resolve: (s) => s.edges,
+    }),
+    truncated: t.exposeBoolean('truncated', {
+      description: 'True when `limit` cut the neighbourhood short: raise it or lower `depth` to see all.',
+    }),
+  }),
+});
+
+interface PathShape {
+  nodes: EntityRecord[];
+  edges: EdgeRecord[];
+}
+
+const Path = builder.objectRef<PathShape>('Path').implement({
+  description: 'A chain of relationships linking two entities.',
+  fields: (t) => ({
+    length: t.int({ description: 'How many relationships it takes.', resolve: (p) => p.edges.length }),
+    nodes: t.field({ type: [Entity], description: 'The entities along the way, from `from` to `to`.', resolve: (p) => p.nodes }),
+    edges: t.field({
+      type: [Edge],
+      description: 'The relationships along the way, in order (each keeps its own direction).',
+      resolve: (p) => p.edges,
+    }),
+  }),
+});
+
+function checkRange(name: string, value: number, min: number, max: number): void {
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw apiError(`\`${name}\` must be between ${min} and ${max}; got ${value}.`, 'BAD_USER_INPUT', { argument: name });
+}
+
+builder.queryFields((t) => ({
+  neighborhood: t.field({
+    type: Subgraph,
+    nullable: true,
+    description:
+      'Everything within `depth` relationships of an entity (breadth-first, best-connected first, at most `limit` nodes, the centre always included), with every relationship among them. Null when the id names nothing.',
+    args: {
+      id: t.arg.id({ required: true, description: 'The centre, e.g. "partner/meituan".' }),
+      depth: t.arg.int({ required: false, description: `How many hops (1–${NEIGHBORHOOD.maxDepth}, default 1).` }),
+      types: t.arg.stringList({ required: false, description: 'Follow only these relationship types.' }),
+      limit: t.arg.int({
+        required: false,
+        description: `At most this many nodes (default ${NEIGHBORHOOD.defaultLimit}, at most ${NEIGHBORHOOD.maxLimit}).`,
+      }),
+    },
+    resolve: async (_r, args, ctx) => {
+      const depth = args.depth ?? 1;
+      const limit = args.limit ?? NEIGHBORHOOD.defaultLimit;
+      checkRange('depth', depth, 1, NEIGHBORHOOD.maxDepth);
+      checkRange('limit', limit, 1, NEIGHBORHOOD.maxLimit);
+      const center = await ctx.loaders.entity.load(args.id);
+      if (!center) return null;
+      const types = args.types?.length ? args.types : null;
+      const nodes = [center];
+      const seen = new Set([center.id]);
+      let frontier = [center.id];
+      let truncated = false;
+      for (let hop = 0; hop < depth && frontier.length > 0; hop++) {
+        const room = limit - nodes.length;
+        if (room <= 0) break;
+        const rows = await ctx.db.read<{ entity: EntityRecord }>('graph/neighborhood', {
+          frontier,
+          seen: [...seen],
+          types,
+          limit: room + 1,
+        });
+        if (rows.length > room) truncated = true;
+        frontier = [];
+        for (const { entity } of rows.slice(0, room)) {
+          seen.add(entity.id);
+          nodes.push(entity);
+          frontier.push(entity.id);
+        }
+      }
+      const edges = await ctx.db.read<EdgeRecord>('graph/edges-among', { ids: [...seen], types });
+      return { center, nodes, edges, truncated };
+    },
+  }),
+  paths: t.field({
+    type: [Path],
+    description:
+      'The shortest chains of relationships between two entities, up to `maxLength` hops; `first` > 1 returns several of the same (shortest) length. Use `avoid` to route around hubs such as "company/china-unicom-hk".',
+    args: {
+      from: t.arg.id({ required: true, description: 'Start, e.g. "partner/meituan".' }),
+      to: t.arg.id({ required: true, description: 'End, e.g. "program/smart-winter-olympics".' }),
+      maxLength: t.arg.int({
+        required: false,
+        description: `At most this many hops (1–${PATHS.maxLength}, default ${PATHS.defaultMaxLength}).`,
+      }),
+      first: t.arg.int({ required: false, description: `How many paths (1–${PATHS.maxFirst}, default ${PATHS.defaultFirst}).` }),
+      types: t.arg.stringList({ required: false, description: 'Use only these relationship types.' }),
+      avoid: t.arg.idList({ required: false, description: 'Entities no path may pass through.' }),
+    },
+    resolve: async (_r, args, ctx) => {
+      const maxLength = args.maxLength ?? PATHS.defaultMaxLength;
+      const first = args.first ?? PATHS.defaultFirst;
+      checkRange('maxLength', maxLength, 1, PATHS.maxLength);
+      checkRange('first', first, 1, PATHS.maxFirst);
+      if (args.from === args.to)
+        throw apiError('`from` and `to` are the same entity: a path needs two.', 'BAD_USER_INPUT', { argument: 'to' });
+      const rows = await ctx.db.read<PathShape>('graph/paths', {
+        from: args.from,
+        to: args.to,
+        maxLength,
+        first,
+        types: args.types?.length ? args.types : null,
+        avoid: args.avoid ?? [],
+      });
+      return rows;
+    },
+  }),
+}));

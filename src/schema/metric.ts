@@ -1,0 +1,160 @@
+import { builder } from '../builder.js';
+import { apiError } from '../db/errors.js';
+import type { EntityRecord, MetricValueRecord } from '../loaders/types.js';
+import { Evidence, entityType } from './entity.js';
+import { findEntity } from './lookup.js';
+import { Company } from './organisation.js';
+import { pageFromRows, pageWindow } from './pagination.js';
+
+export const Metric = entityType(
+  'METRIC',
+  'A yearly figure: a row of the 關鍵績效 table (2018–2020) or a figure of the text, with its unit, category and values as printed.',
+);
+
+const MetricSourceEnum = builder.enumType('MetricSource', {
+  description: 'Where a metric comes from.',
+  values: {
+    KPI_TABLE: { value: 'kpi-table', description: 'A row of the 關鍵績效 (key performance) table, parsed from the text by code.' },
+    TEXT: { value: 'text', description: 'A figure stated in the text, curated by hand.' },
+  },
+});
+
+const MetricValue = builder.objectRef<MetricValueRecord>('MetricValue').implement({
+  description: 'One year of a metric: the number, the text as printed, and where it is printed.',
+  fields: (t) => ({
+    year: t.exposeInt('year', { description: 'The year the value is for.' }),
+    value: t.exposeFloat('value', { nullable: true, description: 'The number (null where the report prints — or a grade such as AAA).' }),
+    printed: t.exposeString('printed', { description: 'Exactly as printed: "141", ">99", "1.50：1", "—", "AAA".' }),
+    evidence: t.field({
+      type: Evidence,
+      description: 'The line that prints it.',
+      resolve: (v) => ({ line: v.evidenceLine, quote: v.evidenceQuote, section: v.evidenceSection || null }),
+    }),
+  }),
+});
+
+interface ChangeShape {
+  from: MetricValueRecord;
+  to: MetricValueRecord;
+}
+
+const MetricChange = builder.objectRef<ChangeShape>('MetricChange').implement({
+  description: 'How a metric changed between two years.',
+  fields: (t) => ({
+    from: t.field({ type: MetricValue, description: 'The earlier value.', resolve: (c) => c.from }),
+    to: t.field({ type: MetricValue, description: 'The later value.', resolve: (c) => c.to }),
+    absolute: t.float({
+      nullable: true,
+      description: 'to − from, in the metric unit (null when either value is not a number).',
+      resolve: (c) => (c.from.value == null || c.to.value == null ? null : round(c.to.value - c.from.value)),
+    }),
+    percent: t.float({
+      nullable: true,
+      description: '(to − from) / from × 100, rounded to 2 decimals (null when from is 0 or not a number).',
+      resolve: (c) =>
+        c.from.value == null || c.to.value == null || c.from.value === 0
+          ? null
+          : round(((c.to.value - c.from.value) / Math.abs(c.from.value)) * 100),
+    }),
+  }),
+});
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+builder.objectFields(Metric, (t) => ({
+  unit: t.exposeString('unit', { nullable: true, description: 'The unit as printed, e.g. 萬個, 萬元, %.' }),
+  category: t.string({
+    description: 'The category as printed, e.g. 以人為本, 低碳發展 (KPI table) or 網絡, 扶貧 (text).',
+    resolve: (m) => m.category ?? '',
+  }),
+  footnote: t.exposeString('footnote', { nullable: true, description: "The table's footnote for this row, if it has one." }),
+  source: t.field({
+    type: MetricSourceEnum,
+    description: 'The KPI table or the text.',
+    resolve: (m) => (m.source === 'kpi-table' ? 'kpi-table' : 'text'),
+  }),
+  values: t.field({
+    type: [MetricValue],
+    description: 'Every year the report gives, oldest first.',
+    resolve: (m, _a, ctx) => ctx.loaders.metricValues.load(m.id),
+  }),
+  value: t.field({
+    type: MetricValue,
+    nullable: true,
+    description: 'The value for one year, or null when the report gives none.',
+    args: { year: t.arg.int({ required: true, description: 'e.g. 2019' }) },
+    resolve: async (m, { year }, ctx) => (await ctx.loaders.metricValues.load(m.id)).find((v) => v.year === year) ?? null,
+  }),
+  change: t.field({
+    type: MetricChange,
+    nullable: true,
+    description: 'The change from one year to another (absolute and percent); null when either year has no value.',
+    args: {
+      from: t.arg.int({ required: true, description: 'The earlier year, e.g. 2018.' }),
+      to: t.arg.int({ required: true, description: 'The later year, e.g. 2020.' }),
+    },
+    resolve: async (m, args, ctx) => {
+      const values = await ctx.loaders.metricValues.load(m.id);
+      const from = values.find((v) => v.year === args.from);
+      const to = values.find((v) => v.year === args.to);
+      return from && to ? { from, to } : null;
+    },
+  }),
+}));
+
+builder.objectField(Company, 'metrics', (t) =>
+  t.field({
+    type: [Metric],
+    description: 'Metrics this company reports (REPORTS).',
+    resolve: async (c, _a, ctx) => (await ctx.loaders.relations.load(c.id)).filter((r) => r.type === 'REPORTS').map((r) => r.node),
+  }),
+);
+
+builder.queryFields((t) => ({
+  metric: t.field({
+    type: Metric,
+    nullable: true,
+    description: 'One metric by id (e.g. "metric/4g-base-stations") or by name (e.g. "4G基站", "員工培訓投入"); null when nothing matches.',
+    args: {
+      id: t.arg.id({ required: false, description: 'The metric id.' }),
+      name: t.arg.string({ required: false, description: 'Its Chinese or English name or an alias, exactly.' }),
+    },
+    resolve: async (_r, { id, name }, ctx) => {
+      if (id == null && name == null) throw apiError('Give `id` or `name`, e.g. metric(name: "4G基站").', 'BAD_USER_INPUT');
+      const e = await findEntity(ctx, id ?? null, name ?? null);
+      return e && e.kind === 'METRIC' ? e : null;
+    },
+  }),
+  metrics: t.connection(
+    {
+      type: Metric,
+      description: 'All metrics, the 關鍵績效 table rows first; filter by category (as printed, e.g. "低碳發展") and source.',
+      args: {
+        category: t.arg.string({ required: false, description: 'Only this category, e.g. 以人為本, 低碳發展, 合規管理, 社區責任.' }),
+        source: t.arg({ type: MetricSourceEnum, required: false, description: 'Only the KPI table or only the text.' }),
+      },
+      resolve: async (_r, args, ctx) => {
+        const { offset, limit } = pageWindow(args);
+        const filters = { category: args.category ?? null, source: args.source ?? null };
+        const rows = await ctx.db.read<{ entity: EntityRecord }>('metric/list', { ...filters, offset, limit: limit + 1 });
+        return pageFromRows(
+          rows.map((r) => r.entity),
+          offset,
+          limit,
+          async () => (await ctx.db.read<{ count: number }>('metric/count', filters))[0]?.count ?? 0,
+        );
+      },
+    },
+    {
+      name: 'MetricConnection',
+      description: 'A page of metrics.',
+      fields: (c) => ({
+        totalCount: c.int({
+          description: 'How many metrics match in all (computed only when asked).',
+          resolve: (p) => (p as unknown as { totalCount: () => Promise<number> }).totalCount(),
+        }),
+      }),
+    },
+    { name: 'MetricEdge', description: 'One metric in a page.' },
+  ),
+}));

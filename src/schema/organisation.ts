@@ -1,0 +1,91 @@
+import { builder } from '../builder.js';
+import type { EntityRecord } from '../loaders/types.js';
+import { Entity, Evidence, type EvidenceShape, entityType, evidenceOf, neighbours, related } from './entity.js';
+
+export const Company = entityType(
+  'COMPANY',
+  "One of the China Unicom group's own legal entities: the group (集團), the Hong Kong-listed company the report speaks for, the A-share company, the operating company and the BVI holding companies.",
+);
+export const Unit = entityType('UNIT', 'An internal body: a board committee, leading group, office, department or centre.');
+export const Subsidiary = entityType('SUBSIDIARY', 'A subsidiary or joint venture of China Unicom (e.g. 聯通大數據, 雲景).');
+
+interface OwnershipShape {
+  company: EntityRecord;
+  share: number | null;
+  evidence: EvidenceShape[];
+}
+
+const Ownership = builder.objectRef<OwnershipShape>('Ownership').implement({
+  description: 'A shareholding between two group companies (股權結構), with the percentage the report prints.',
+  fields: (t) => ({
+    company: t.field({
+      type: Entity,
+      description: 'The company on the other side: the owner (in `owners`) or the one owned (in `holdings`).',
+      resolve: (o) => o.company,
+    }),
+    share: t.exposeFloat('share', { nullable: true, description: 'Percentage of shares held, e.g. 53.5.' }),
+    evidence: t.field({ type: [Evidence], description: 'Where the report prints it.', resolve: (o) => o.evidence }),
+  }),
+});
+
+builder.objectFields(Company, (t) => ({
+  owners: t.field({
+    type: [Ownership],
+    description: 'Who owns this company, with shares (OWNS relationships pointing here).',
+    resolve: async (c, _a, ctx) =>
+      (await related(ctx, c, { types: ['OWNS'], direction: 'IN' })).map((r) => ({
+        company: r.node,
+        share: r.props.share ?? null,
+        evidence: evidenceOf(r.props),
+      })),
+  }),
+  holdings: t.field({
+    type: [Ownership],
+    description: 'What this company owns, with shares (OWNS relationships from here).',
+    resolve: async (c, _a, ctx) =>
+      (await related(ctx, c, { types: ['OWNS'], direction: 'OUT' })).map((r) => ({
+        company: r.node,
+        share: r.props.share ?? null,
+        evidence: evidenceOf(r.props),
+      })),
+  }),
+  subsidiaries: t.field({
+    type: [Subsidiary],
+    description: 'Subsidiaries and joint ventures directly under this company.',
+    resolve: (c, _a, ctx) => neighbours(ctx, c, { types: ['SUBSIDIARY_OF'], direction: 'IN', kinds: ['SUBSIDIARY'] }),
+  }),
+  units: t.field({
+    type: [Unit],
+    description: 'Internal bodies that are part of this company.',
+    resolve: (c, _a, ctx) => neighbours(ctx, c, { types: ['PART_OF'], direction: 'IN', kinds: ['UNIT'] }),
+  }),
+}));
+
+builder.objectFields(Unit, (t) => ({
+  parent: t.field({
+    type: Entity,
+    nullable: true,
+    description: 'The company or unit this body belongs to.',
+    resolve: async (u, _a, ctx) => (await neighbours(ctx, u, { types: ['PART_OF'], direction: 'OUT' }))[0] ?? null,
+  }),
+  subunits: t.field({
+    type: [Unit],
+    description: 'Bodies that are part of this one.',
+    resolve: (u, _a, ctx) => neighbours(ctx, u, { types: ['PART_OF'], direction: 'IN', kinds: ['UNIT'] }),
+  }),
+}));
+
+builder.objectFields(Subsidiary, (t) => ({
+  jointVenture: t.boolean({ description: 'True for a joint venture with outside partners.', resolve: (s) => s.jointVenture ?? false }),
+  parent: t.field({
+    type: Entity,
+    nullable: true,
+    description: 'The company (or subsidiary) it belongs to.',
+    resolve: async (s, _a, ctx) => (await neighbours(ctx, s, { types: ['SUBSIDIARY_OF'], direction: 'OUT' }))[0] ?? null,
+  }),
+  coFounders: t.field({
+    type: [Entity],
+    description: 'For joint ventures: who founded it together with China Unicom (CO_FOUNDED).',
+    resolve: (s, _a, ctx) => neighbours(ctx, s, { types: ['CO_FOUNDED'], direction: 'IN' }),
+  }),
+}));

@@ -1,0 +1,92 @@
+import { builder } from '../builder.js';
+import type { EntityRecord } from '../loaders/types.js';
+import { Entity, Evidence, type EvidenceShape, entityType, evidenceOf, neighbours, related } from './entity.js';
+import { Company } from './organisation.js';
+
+export const Person = entityType('PERSON', 'A board member or manager, with the roles the report gives (董事會及管理層).');
+export const Award = entityType(
+  'AWARD',
+  'An honour, title, prize or ranking, with its issuer, year and recipients (榮譽認可 and the text).',
+);
+export const Publication = entityType('PUBLICATION', 'A white paper, report, plan or standard the report names.');
+
+interface RoleShape {
+  role: string | null;
+  organization: EntityRecord;
+  since: string | null;
+  until: string | null;
+  evidence: EvidenceShape[];
+}
+
+const Role = builder.objectRef<RoleShape>('Role').implement({
+  description: 'A position a person holds or held (HOLDS_ROLE), with dates of appointment and departure where given.',
+  fields: (t) => ({
+    role: t.exposeString('role', { nullable: true, description: 'The title as printed, e.g. 董事長兼首席執行官.' }),
+    organization: t.field({ type: Entity, description: 'Where the role is held: the company or a unit.', resolve: (r) => r.organization }),
+    since: t.exposeString('since', { nullable: true, description: 'Appointed on (YYYY, YYYY-MM or YYYY-MM-DD).' }),
+    until: t.exposeString('until', { nullable: true, description: 'Left on (resigned or retired), where the report says so.' }),
+    current: t.boolean({ description: 'True unless the report gives a departure date.', resolve: (r) => r.until === null }),
+    evidence: t.field({ type: [Evidence], description: 'The report lines that state it.', resolve: (r) => r.evidence }),
+  }),
+});
+
+builder.objectFields(Person, (t) => ({
+  title: t.exposeString('title', { nullable: true, description: 'The main title as printed, e.g. 董事長兼首席執行官.' }),
+  roles: t.field({
+    type: [Role],
+    description: 'Every role the report gives, with dates.',
+    resolve: async (p, _a, ctx) =>
+      (await related(ctx, p, { types: ['HOLDS_ROLE'], direction: 'OUT' })).map((r) => ({
+        role: r.props.role ?? null,
+        organization: r.node,
+        since: r.props.since ?? null,
+        until: r.props.until ?? null,
+        evidence: evidenceOf(r.props),
+      })),
+  }),
+  awards: t.field({
+    type: [Award],
+    description: 'Honours this person received.',
+    resolve: (p, _a, ctx) => neighbours(ctx, p, { types: ['RECEIVED'], direction: 'OUT', kinds: ['AWARD'] }),
+  }),
+}));
+
+builder.objectFields(Award, (t) => ({
+  year: t.exposeInt('year', { nullable: true, description: 'The year awarded (or the year it is for).' }),
+  category: t.exposeString('category', { nullable: true, description: 'A grouping, where the curators gave one.' }),
+  recipients: t.field({
+    type: [Entity],
+    description: 'Who received it: the company, a subsidiary, a branch, a person, a program or product.',
+    resolve: (a, _a, ctx) => neighbours(ctx, a, { types: ['RECEIVED'], direction: 'IN' }),
+  }),
+  issuer: t.field({
+    type: Entity,
+    nullable: true,
+    description: 'Who awarded it (ISSUED_BY), e.g. 上海證券交易所.',
+    resolve: async (a, _a, ctx) => (await neighbours(ctx, a, { types: ['ISSUED_BY'], direction: 'OUT' }))[0] ?? null,
+  }),
+}));
+
+builder.objectFields(Publication, (t) => ({
+  year: t.exposeInt('year', { nullable: true, description: 'The year published, where given.' }),
+  publishers: t.field({
+    type: [Entity],
+    description: 'Who published it (PUBLISHED).',
+    resolve: (p, _a, ctx) => neighbours(ctx, p, { types: ['PUBLISHED'], direction: 'IN' }),
+  }),
+}));
+
+builder.objectField(Company, 'people', (t) =>
+  t.field({
+    type: [Person],
+    description: 'People holding (or who held) roles at this company.',
+    resolve: (c, _a, ctx) => neighbours(ctx, c, { types: ['HOLDS_ROLE'], direction: 'IN', kinds: ['PERSON'] }),
+  }),
+);
+builder.objectField(Company, 'awards', (t) =>
+  t.field({
+    type: [Award],
+    description: 'Honours this company received.',
+    resolve: (c, _a, ctx) => neighbours(ctx, c, { types: ['RECEIVED'], direction: 'OUT', kinds: ['AWARD'] }),
+  }),
+);

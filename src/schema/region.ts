@@ -1,0 +1,61 @@
+import { builder } from '../builder.js';
+import { entityType, neighbours } from './entity.js';
+import { Company } from './organisation.js';
+
+export const Region = entityType(
+  'REGION',
+  'A place: a country, one of the 31 provincial-level divisions, a city, county, district, town or village. Branches and places are LOCATED_IN their region.',
+);
+export const Branch = entityType('BRANCH', 'A provincial, city or county branch of China Unicom (e.g. 湖北聯通, 廣東肇慶聯通).');
+
+builder.objectFields(Region, (t) => ({
+  level: t.string({ description: 'country, province, city, county, district, town, village or area.', resolve: (r) => r.level ?? 'area' }),
+  reference: t.boolean({
+    description: 'True for a provincial-level division the report never names (kept so that all 31 are there).',
+    resolve: (r) => r.reference ?? false,
+  }),
+  parent: t.field({
+    type: Region,
+    nullable: true,
+    description: 'The region this one lies in (city → province → country).',
+    resolve: async (r, _a, ctx) => (await neighbours(ctx, r, { types: ['LOCATED_IN'], direction: 'OUT', kinds: ['REGION'] }))[0] ?? null,
+  }),
+  children: t.field({
+    type: [Region],
+    description: 'Regions lying in this one.',
+    resolve: (r, _a, ctx) => neighbours(ctx, r, { types: ['LOCATED_IN'], direction: 'IN', kinds: ['REGION'] }),
+  }),
+  branches: t.field({
+    type: [Branch],
+    description: 'Branches located in this region.',
+    resolve: (r, _a, ctx) => neighbours(ctx, r, { types: ['LOCATED_IN'], direction: 'IN', kinds: ['BRANCH'] }),
+  }),
+}));
+
+builder.objectFields(Branch, (t) => ({
+  region: t.field({
+    type: Region,
+    nullable: true,
+    description: 'Where the branch is (LOCATED_IN).',
+    resolve: async (b, _a, ctx) => (await neighbours(ctx, b, { types: ['LOCATED_IN'], direction: 'OUT', kinds: ['REGION'] }))[0] ?? null,
+  }),
+  parent: t.field({
+    type: builder.nodeInterfaceRef(),
+    nullable: true,
+    description: 'The provincial branch (for a city branch) or the operating company (for a provincial branch).',
+    resolve: async (b, _a, ctx) => (await neighbours(ctx, b, { types: ['BRANCH_OF'], direction: 'OUT' }))[0] ?? null,
+  }),
+  branches: t.field({
+    type: [Branch],
+    description: 'City and county branches under this one.',
+    resolve: (b, _a, ctx) => neighbours(ctx, b, { types: ['BRANCH_OF'], direction: 'IN', kinds: ['BRANCH'] }),
+  }),
+}));
+
+builder.objectField(Company, 'branches', (t) =>
+  t.field({
+    type: [Branch],
+    description: 'Provincial branches directly under this company.',
+    resolve: (c, _a, ctx) => neighbours(ctx, c, { types: ['BRANCH_OF'], direction: 'IN', kinds: ['BRANCH'] }),
+  }),
+);

@@ -1,0 +1,87 @@
+import { builder } from '../builder.js';
+import { apiError } from '../db/errors.js';
+import type { EntityRecord } from '../loaders/types.js';
+import { luceneQuery, MAX_QUERY_LENGTH, matchRank, normalizeQuery, scriptVariants } from '../search/text.js';
+import { Entity, EntityKindEnum } from './entity.js';
+
+export const MAX_SEARCH = 50;
+
+interface HitShape {
+  entity: EntityRecord;
+  score: number;
+  matched: string;
+}
+
+const SearchHit = builder.objectRef<HitShape>('SearchHit').implement({
+  description: 'One search result: the entity, how well it matched, and which of its names matched.',
+  fields: (t) => ({
+    entity: t.field({ type: Entity, description: 'The entity found.', resolve: (h) => h.entity }),
+    score: t.exposeFloat('score', {
+      description: 'Relevance, higher is better: exact name matches score above 3, prefix matches above 2, others below.',
+    }),
+    matched: t.exposeString('matched', { description: 'The name or alias of the entity that matched the query best.' }),
+  }),
+});
+
+/** The entity's name that best matches the query, and how well (see matchRank). */
+function bestName(e: EntityRecord, variants: readonly string[]): { name: string; rank: number } {
+  let best = { name: e.nameZh, rank: -1 };
+  for (const name of [e.nameZh, e.nameEn, ...(e.aliases ?? [])]) {
+    if (!name) continue;
+    const rank = matchRank(name, variants);
+    if (rank > best.rank) best = { name, rank };
+  }
+  return best;
+}
+
+builder.queryField('search', (t) =>
+  t.field({
+    type: [SearchHit],
+    description:
+      'Find entities by name in Chinese (Traditional or Simplified) or English, whole or partial: "美團", "中国电信", "China Telecom", "冬奧", even one character. Exact names rank first. User text is never query syntax.',
+    args: {
+      query: t.arg.string({ required: true, description: `What to look for (1–${MAX_QUERY_LENGTH} characters).` }),
+      kinds: t.arg({ type: [EntityKindEnum], required: false, description: 'Only these kinds.' }),
+      first: t.arg.int({ required: false, description: `How many hits (default 10, at most ${MAX_SEARCH}).` }),
+    },
+    resolve: async (_r, args, ctx) => {
+      const first = args.first ?? 10;
+      if (!Number.isInteger(first) || first < 1 || first > MAX_SEARCH)
+        throw apiError(`\`first\` must be between 1 and ${MAX_SEARCH}; got ${args.first}.`, 'BAD_USER_INPUT', { argument: 'first' });
+      if (args.query.length > MAX_QUERY_LENGTH)
+        throw apiError(`\`query\` is ${args.query.length} characters long; at most ${MAX_QUERY_LENGTH} are allowed.`, 'BAD_USER_INPUT', {
+          argument: 'query',
+        });
+      const q = normalizeQuery(args.query);
+      if (!q) throw apiError('`query` is empty: type a name, e.g. "美團" or "China Telecom".', 'BAD_USER_INPUT', { argument: 'query' });
+      const variants = scriptVariants(q);
+      const kinds = args.kinds?.length ? args.kinds : null;
+      const pool = Math.max(first * 4, 40);
+
+      // The cjk analyzer indexes bigrams, so a single CJK character cannot hit the index: scan names instead.
+      const short = [...q].length < 2;
+      let rows = short
+        ? []
+        : await ctx.db.read<{ entity: EntityRecord; score: number }>('search/fulltext', {
+            lucene: luceneQuery(variants),
+            kinds,
+            limit: pool,
+          });
+      if (rows.length === 0)
+        rows = await ctx.db.read<{ entity: EntityRecord; score: number }>('search/contains', {
+          variants: variants.map((v) => v.toLowerCase()),
+          kinds,
+          limit: pool,
+        });
+
+      const maxScore = Math.max(...rows.map((r) => r.score), 1e-9);
+      const hits = rows.map((r) => {
+        const { name, rank } = bestName(r.entity, variants);
+        ctx.loaders.entity.prime(r.entity.id, r.entity);
+        return { entity: r.entity, matched: name, score: Math.max(rank, 0) + r.score / maxScore / 1.0001 };
+      });
+      hits.sort((a, b) => b.score - a.score || a.entity.id.localeCompare(b.entity.id));
+      return hits.slice(0, first).map((h) => ({ ...h, score: Math.round(h.score * 1000) / 1000 }));
+    },
+  }),
+);

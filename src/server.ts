@@ -1,0 +1,103 @@
+import { createServer } from 'node:http';
+import { pino } from 'pino';
+import { graphVersion, seed } from '../seed/run.js';
+import { limits } from './builder.js';
+import { loadConfig } from './config.js';
+import { connectNeo4j, type Neo4jConnection, waitForNeo4j } from './db/connect.js';
+import { loadQueries } from './db/cypher.js';
+import { Db } from './db/read.js';
+import { applySchema } from './db/schema.js';
+import { type AppState, createApp } from './yoga.js';
+
+const HELP = `Usage: npm start
+
+Starts the unicom-kg GraphQL server: gets a Neo4j (NEO4J_URI, or a local Neo4j Community started from
+Maven Central jars), applies cypher/schema.cypher, seeds the graph when the database has none, and serves
+GraphiQL at http://HOST:PORT/graphql, liveness at /health and readiness at /ready.
+Configuration is by environment variable; see the README's configuration table.`;
+
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(HELP);
+  process.exit(0);
+}
+
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(1);
+}
+const log = pino({ level: config.LOG_LEVEL, base: { service: 'unicom-kg' } });
+limits.depth = config.MAX_DEPTH;
+limits.complexity = config.MAX_COMPLEXITY;
+
+/** Runs one start-up step and logs it with its duration. */
+async function step<T>(name: string, fn: () => Promise<T> | T): Promise<T> {
+  const started = performance.now();
+  const result = await fn();
+  log.info({ step: name, ms: Math.round(performance.now() - started) }, name);
+  return result;
+}
+
+const state: AppState = { ready: false };
+const app = createApp(state);
+const http = createServer(app);
+let conn: Neo4jConnection | undefined;
+let shuttingDown = false;
+
+async function shutdown(signal: string): Promise<void> {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  log.info({ signal }, 'shutting down');
+  state.ready = false;
+  http.closeAllConnections();
+  await new Promise<void>((r) => http.close(() => r()));
+  await conn?.close();
+  log.info('stopped');
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+async function main(): Promise<void> {
+  const queries = await step('load cypher', () => loadQueries());
+  await step('listen', () => {
+    return new Promise<void>((resolve, reject) => {
+      http.once('error', (err: NodeJS.ErrnoException) =>
+        reject(
+          err.code === 'EADDRINUSE'
+            ? new Error(
+                `Port ${config.PORT} on ${config.HOST} is in use (another unicom-kg?). Stop that process or set PORT to a free port.`,
+              )
+            : err,
+        ),
+      );
+      http.listen(config.PORT, config.HOST, resolve);
+    });
+  });
+  conn = await step(config.NEO4J_URI ? 'connect neo4j' : 'start local neo4j', () => connectNeo4j(config, (msg) => log.info(msg)));
+  const driver = conn.driver;
+  await step('neo4j answers', () => waitForNeo4j(driver, 120_000));
+  await step('apply schema', () => applySchema(driver, config.NEO4J_DATABASE));
+  const version = await graphVersion(driver, config.NEO4J_DATABASE);
+  if (config.SEED_ON_START === 'always' || (config.SEED_ON_START === 'auto' && version === null)) {
+    await step('seed', async () => {
+      const { counts } = await seed(driver, { database: config.NEO4J_DATABASE, log: (msg) => log.debug(msg) });
+      log.info({ kinds: counts.kinds, relations: counts.relations }, 'seeded');
+    });
+  } else log.info({ version }, 'graph already seeded');
+  state.db = new Db(driver, queries, { database: config.NEO4J_DATABASE, timeoutMs: config.QUERY_TIMEOUT_MS });
+  state.ping = async () => {
+    await state.db?.read('meta/ping');
+  };
+  state.ready = true;
+  const host = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
+  log.info({ url: `http://${host}:${config.PORT}/graphql` }, `ready: open http://${host}:${config.PORT}/graphql`);
+}
+
+main().catch(async (err: Error) => {
+  log.error(err.message);
+  await conn?.close().catch(() => {});
+  process.exit(1);
+});

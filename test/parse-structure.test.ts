@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import { duplicateRanges, isDuplicateLine } from '../seed/parse/duplicates.js';
+import { findMentions, mentionsForAll } from '../seed/parse/mentions.js';
+import { sectionForLine, sectionsOf, verifyToc } from '../seed/parse/sections.js';
+import { TOC, type TocEntry } from '../seed/parse/toc.js';
+import { sourceLines } from '../seed/source.js';
+
+const lines = sourceLines();
+
+describe('sections', () => {
+  const sections = sectionsOf(lines);
+
+  it('verifies every TOC entry against its line', () => {
+    expect(() => verifyToc(lines)).not.toThrow();
+    for (const entry of TOC) expect(lines[entry.line - 1]).toContain(entry.anchor ?? entry.title);
+  });
+
+  it('names the entry whose title is not on its line', () => {
+    const wrong: TocEntry[] = TOC.map((e) => (e.title === '扶貧篇' ? { ...e, line: e.line + 1 } : e));
+    expect(() => sectionsOf(lines, wrong)).toThrow(/"扶貧篇".*line 537/);
+    const unordered: TocEntry[] = [...TOC.slice(0, 3), { title: '預測性陳述', level: 2, line: 1 }, ...TOC.slice(3)];
+    expect(() => sectionsOf(lines, unordered)).toThrow(/out of order/);
+  });
+
+  it('has the chapters and sections of the report', () => {
+    expect(sections).toHaveLength(62);
+    expect(sections.filter((s) => s.level === 1).map((s) => s.title)).toEqual([
+      '預測性陳述',
+      '董事長致辭',
+      '走進中國聯通',
+      '抗疫篇',
+      '扶貧篇',
+      '海外篇',
+      '提價值',
+      '謀發展',
+      '重基礎',
+      '強動力',
+      '有激情',
+      '拓合作',
+      '責任管理',
+      '關鍵績效',
+      '報告說明',
+      '榮譽認可',
+      '指標索引',
+      '意見反饋',
+    ]);
+    expect(sections.map((s) => s.id)).toEqual(sections.map((_, i) => `section/${i + 1}`));
+  });
+
+  it('tiles the text: chapters are contiguous and sections lie inside their chapter', () => {
+    const chapters = sections.filter((s) => s.level === 1);
+    expect(chapters[0]?.startLine).toBe(1);
+    expect(chapters.at(-1)?.endLine).toBe(lines.length);
+    chapters.forEach((c, i) => {
+      const next = chapters[i + 1];
+      if (next) expect(next.startLine).toBe(c.endLine + 1);
+    });
+    for (const s of sections.filter((x) => x.level === 2)) {
+      const parent = sections.find((p) => p.id === s.parentId);
+      expect(parent?.level).toBe(1);
+      expect(s.startLine).toBeGreaterThanOrEqual(parent?.startLine ?? Number.POSITIVE_INFINITY);
+      expect(s.endLine).toBeLessThanOrEqual(parent?.endLine ?? 0);
+    }
+  });
+
+  it('gives every line a section', () => {
+    for (let n = 1; n <= lines.length; n++) expect(sectionForLine(n).path).not.toBe('');
+    expect(() => sectionForLine(0)).toThrow(RangeError);
+    expect(() => sectionForLine(lines.length + 1)).toThrow(RangeError);
+  });
+
+  it('finds the section of a line', () => {
+    expect(sectionForLine(4400)).toMatchObject({ title: '榮譽認可', path: '榮譽認可' });
+    expect(sectionForLine(558).path).toBe('扶貧篇 › 助力持續穩定脫貧');
+    expect(sectionForLine(903).path).toBe('扶貧篇 › 搭建信息高速道路');
+    expect(sectionForLine(3607).path).toBe('拓合作 › 推動產業深度合作');
+    expect(sectionForLine(1300).path).toBe('提價值 › 夯實數字經濟基礎');
+    expect(sectionForLine(1180).path).toBe('提價值');
+    expect(sectionForLine(4120).path).toBe('關鍵績效');
+    expect(sectionForLine(4800).path).toBe('指標索引 › 社科院CASS4.0');
+    expect(sectionForLine(5).path).toBe('預測性陳述');
+    expect(sectionForLine(263).path).toBe('走進中國聯通 › 公司治理');
+  });
+});
+
+describe('duplicates', () => {
+  it('finds the repeated timeline block of the poverty chapter and nothing else', () => {
+    expect(duplicateRanges(lines)).toEqual([{ original: { start: 571, end: 719 }, copy: { start: 734, end: 882 } }]);
+    expect(lines[570]).toBe(lines[733]);
+    expect(lines[718]).toBe(lines[881]);
+  });
+
+  it('marks only the later copy', () => {
+    expect(isDuplicateLine(734)).toBe(true);
+    expect(isDuplicateLine(800)).toBe(true);
+    expect(isDuplicateLine(882)).toBe(true);
+    expect(isDuplicateLine(733)).toBe(false);
+    expect(isDuplicateLine(883)).toBe(false);
+    expect(isDuplicateLine(571)).toBe(false);
+    expect(isDuplicateLine(719)).toBe(false);
+  });
+
+  it('ignores short repeated runs', () => {
+    const text = ['甲乙丙丁戊', '己庚辛壬癸', '', '甲乙丙丁戊', '己庚辛壬癸'];
+    expect(duplicateRanges(text)).toEqual([]);
+    expect(duplicateRanges(text, { minLines: 2, minChars: 10 })).toEqual([{ original: { start: 1, end: 2 }, copy: { start: 4, end: 5 } }]);
+  });
+});
+
+describe('mentions', () => {
+  it('finds 美團 on its lines', () => {
+    expect(findMentions(lines, ['美團', '美团', 'Meituan'])).toEqual([1751, 3607, 3667]);
+  });
+
+  it('finds a name the extraction broke across two lines, on the line where it starts', () => {
+    expect(lines[3689]?.trimEnd().endsWith('網龍網絡控股有')).toBe(true);
+    expect(lines[3690]?.startsWith('限公司')).toBe(true);
+    expect(findMentions(lines, ['網龍網絡控股有限公司'])).toEqual([3690]);
+    // "• 作為北京市科技冬奧重點項目之一，中國聯" / "通牽頭成立國際雲轉播公司"
+    expect(lines[1892]?.includes('中國聯通')).toBe(false);
+    expect(findMentions(lines, ['中國聯通'])).toContain(1893);
+  });
+
+  it('leaves out lines in the duplicate copy', () => {
+    // 571 "制定《中國聯通定" / 572 "點扶貧…", 589 "將「中國聯通定點" / 590 "扶貧…", 598 "成立「中國聯通" / 599 "定點扶貧…";
+    // the same lines again at 734, 752 and 761 are the copy.
+    expect(findMentions(lines, ['中國聯通定點扶貧'])).toEqual([571, 589, 598]);
+    const found = findMentions(lines, ['聯通']);
+    expect(found.some((n) => n >= 734 && n <= 882)).toBe(false);
+    expect(found).toContain(720);
+  });
+
+  it('does not read the vertical running title as a name', () => {
+    expect(lines.slice(405, 409)).toEqual(['中', '國', '聯', '通2020']);
+    const found = findMentions(lines, ['中國聯通', '聯通']);
+    expect(found.filter((n) => n >= 406 && n <= 409)).toEqual([]);
+  });
+
+  it('ignores one-character names and respects ASCII word boundaries', () => {
+    expect(findMentions(lines, ['國', ' 聯 '])).toEqual([]);
+    expect(findMentions(lines, ['BAT'])).toEqual([]);
+    expect(findMentions(lines, ['BATJ'])).toEqual([3686]);
+    expect(findMentions(lines, ['Linux  Foundation'])).toEqual([2786]);
+  });
+
+  it('lets the longer name of another entity win in mentionsForAll', () => {
+    const m = mentionsForAll(lines, [
+      { id: 'region/hubei', names: ['湖北'] },
+      { id: 'branch/hubei', names: ['湖北聯通'] },
+      { id: 'partner/meituan', names: ['美團'] },
+      { id: 'partner/nobody', names: ['不存在的名稱'] },
+    ]);
+    expect(findMentions(lines, ['湖北'])).toEqual([382, 3173]);
+    expect(m.get('region/hubei')).toEqual([3173]);
+    expect(m.get('branch/hubei')).toEqual([382]);
+    expect(m.get('partner/meituan')).toEqual([1751, 3607, 3667]);
+    expect(m.get('partner/nobody')).toEqual([]);
+  });
+
+  it('is fast enough for the seeder: 800 entities with 3 names each well under a second', () => {
+    const text = lines.join('');
+    let seed = 7;
+    const next = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const entities = Array.from({ length: 800 }, (_, i) => {
+      const names = Array.from({ length: 2 }, () => {
+        const at = Math.floor(next() * (text.length - 12));
+        return text.slice(at, at + 2 + Math.floor(next() * 10));
+      });
+      return { id: `e${i}`, names: [...names, i % 10 === 0 ? '中國聯通' : `沒有的名稱${i}`] };
+    });
+    const started = performance.now();
+    const all = mentionsForAll([...lines], entities);
+    for (const e of entities.slice(0, 100)) findMentions(lines, e.names);
+    const elapsed = performance.now() - started;
+    expect(all.size).toBe(800);
+    expect(elapsed).toBeLessThan(1000);
+  });
+});
