@@ -1,6 +1,10 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Node (and so Pothos and graphql-yoga) loads graphql's CommonJS build; without this alias Vite would
+  // hand test files the .mjs build, and graphql refuses types from "another realm".
+  resolve: { alias: { graphql: createRequire(import.meta.url).resolve('graphql') } },
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],

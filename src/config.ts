@@ -28,12 +28,16 @@ export const ConfigSchema = z.object({
   QUERY_TIMEOUT_MS: int(10_000, 100),
   CONNECTION_TIMEOUT_MS: int(3_000, 100),
   MAX_DEPTH: int(12, 2),
-  MAX_COMPLEXITY: int(5_000, 10),
+  MAX_COMPLEXITY: int(50_000, 10),
   MAX_ALIASES: int(30, 1),
   MAX_TOKENS: int(2_000, 50),
+  MAX_DIRECTIVES: int(20, 1),
   MAX_BODY_BYTES: int(100_000, 1_000),
   INTROSPECTION: bool.default(true),
   CORS_ORIGIN: z.string().default('*'),
+  /** Server-side response cache with ETag/304 and Cache-Control on GET (public data: one cache for all). */
+  RESPONSE_CACHE: z.enum(['on', 'off']).default('on'),
+  RESPONSE_CACHE_TTL_S: int(60, 1),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -41,7 +41,19 @@ async function step<T>(name: string, fn: () => Promise<T> | T): Promise<T> {
 }
 
 const state: AppState = { ready: false };
-const app = createApp(state);
+const app = createApp(state, {
+  corsOrigin: config.CORS_ORIGIN,
+  responseCache: config.RESPONSE_CACHE === 'on' ? { ttlSeconds: config.RESPONSE_CACHE_TTL_S } : undefined,
+  security: {
+    maxDepth: config.MAX_DEPTH,
+    maxComplexity: config.MAX_COMPLEXITY,
+    maxAliases: config.MAX_ALIASES,
+    maxTokens: config.MAX_TOKENS,
+    maxDirectives: config.MAX_DIRECTIVES,
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    introspection: config.INTROSPECTION,
+  },
+});
 const http = createServer(app);
 let conn: Neo4jConnection | undefined;
 let shuttingDown = false;

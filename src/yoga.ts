@@ -3,7 +3,29 @@ import { type Context, createContext } from './context.js';
 import { apiError } from './db/errors.js';
 import type { Db } from './db/read.js';
 import { EXAMPLES } from './examples.js';
+import { useCache } from './http/cache.js';
+import { useExplore } from './http/explore.js';
+import { useExports } from './http/exports.js';
+import { usePersistedExamples } from './http/persisted.js';
+import { DEFAULT_SECURITY, type SecurityOptions, securityPlugins } from './http/security.js';
 import { schema } from './schema/index.js';
+
+/** /ready answers 503 when Neo4j does not answer within this long. */
+const PING_TIMEOUT_MS = 2_000;
+
+async function pingWithin(ping: () => Promise<void>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((r) => {
+    timer = setTimeout(() => r(false), ms);
+  });
+  try {
+    return await Promise.race([ping().then(() => true), timeout]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** What the server knows about its database; the server fills it in as start-up proceeds. */
 export interface AppState {
@@ -27,9 +49,24 @@ const useTrace = (): Plugin<Context> => ({
   },
 });
 
-export function createApp(state: AppState, options: { graphiql?: boolean } = {}) {
+export interface AppOptions {
+  graphiql?: boolean;
+  /** Request limits and introspection; defaults as in src/config.ts. */
+  security?: Partial<SecurityOptions>;
+  /** CORS_ORIGIN: '*' (any origin may read), or a comma-separated list of origins. */
+  corsOrigin?: string;
+  /** RESPONSE_CACHE: cache results (ETag, 304, Cache-Control on GET) for this many seconds; off when absent. */
+  responseCache?: { ttlSeconds: number };
+}
+
+export function createApp(state: AppState, options: AppOptions = {}) {
+  const security = { ...DEFAULT_SECURITY, ...options.security };
+  const corsOrigin = options.corsOrigin ?? '*';
   return createYoga<Record<string, unknown>, Context>({
     schema,
+    cors: { origin: corsOrigin === '*' ? '*' : corsOrigin.split(',').map((o) => o.trim()), methods: ['GET', 'POST'] },
+    // Never attach stacks or original errors, whatever NODE_ENV says; the server log has them.
+    maskedErrors: { isDev: false },
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
@@ -53,11 +90,15 @@ export function createApp(state: AppState, options: { graphiql?: boolean } = {})
         endpoint: '/ready',
         check: async () => {
           if (!state.ready || !state.ping) return false;
-          await state.ping();
-          return true;
+          return pingWithin(state.ping, PING_TIMEOUT_MS);
         },
       }),
       useTrace(),
+      ...securityPlugins(security),
+      useExplore(),
+      useExports(state),
+      usePersistedExamples(),
+      ...(options.responseCache ? useCache(state, options.responseCache) : []),
     ],
   });
 }

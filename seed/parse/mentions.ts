@@ -15,8 +15,10 @@ import { duplicateRanges } from './duplicates.js';
  *   "China Unicom_CSR_Chi").
  * - Lines inside the later copy of a repeated block (see ./duplicates.ts) are left out.
  * - `mentionsForAll` resolves overlaps between entities by longest match: an occurrence lying inside a
- *   longer occurrence of another entity's name is dropped, so "湖北聯通" mentions the Hubei branch and not
- *   the region 湖北, and "中國聯通國際有限公司" is not a mention of 中國聯通. `findMentions` sees one
+ *   longer occurrence of another entity's name that begins or ends with it is dropped, so "湖北聯通" mentions
+ *   the Hubei branch and not the region 湖北, and "中國聯通國際有限公司" is not a mention of 中國聯通. A name
+ *   inside a longer one ("美團" in the event "中國聯通與美團簽署戰略合作框架協議") still counts: there the
+ *   shorter name is a participant, not a part of a compound proper noun. `findMentions` sees one
  *   entity only and reports every occurrence.
  */
 
@@ -210,7 +212,7 @@ export function mentionsForAll(lines: readonly string[], entities: readonly Ment
       const b = best[s] ?? -1;
       if (b < 0) continue;
       const o = hitEntity[b] !== hitEntity[h] ? b : (other[s] ?? -1);
-      if (len(o) > length && s + len(o) >= start + length) return true;
+      if (len(o) > length && (s === start || s + len(o) === start + length)) return true;
     }
     return false;
   };

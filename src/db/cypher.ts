@@ -26,6 +26,9 @@ export const QUERY_NAMES = [
   'graph/stats',
   'meta/graph-version',
   'meta/ping',
+  'export/entities',
+  'export/relations',
+  'export/metric-values',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 

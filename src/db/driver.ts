@@ -5,6 +5,8 @@ export interface DriverOptions {
   user: string;
   password: string;
   connectionTimeoutMs: number;
+  /** How long a read is retried on a transient failure; short, so an outage reaches the client fast. */
+  maxRetryTimeMs?: number;
 }
 
 /** One driver per process; it pools connections and (with neo4j:// URIs) routes across a cluster. */
@@ -14,7 +16,7 @@ export function createDriver(o: DriverOptions): Driver {
   return neo4j.driver(o.uri, auth, {
     connectionTimeout: o.connectionTimeoutMs,
     connectionAcquisitionTimeout: o.connectionTimeoutMs * 2,
-    maxTransactionRetryTime: 5_000,
+    maxTransactionRetryTime: o.maxRetryTimeMs ?? 1_000,
     disableLosslessIntegers: false,
     userAgent: 'unicom-kg',
   });

@@ -36,6 +36,8 @@ export interface LocalNeo4jOptions {
   startTimeoutMs?: number;
   /** Progress lines (build, start). */
   log?: (msg: string) => void;
+  /** Bolt port; default a free one. Fixed, so a restarted Neo4j comes back where clients expect it. */
+  port?: number;
 }
 
 export interface LocalNeo4j {
@@ -136,7 +138,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
   const target = ensureBuilt(log);
   const dataDir = resolve(opts.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const args = [
     `-Xmx${opts.heap ?? '512m'}`,
     ...JVM_FLAGS,

@@ -7,36 +7,50 @@ export const DEFAULT_PAGE = 20;
 export interface PageArgs {
   first?: number | null;
   after?: string | null;
+  last?: number | null;
+  before?: string | null;
 }
 
-/** Checks `first` and `after` and turns them into an offset window; bad values are BAD_USER_INPUT. */
-export function pageWindow(args: PageArgs, max = MAX_PAGE, def = DEFAULT_PAGE): { offset: number; limit: number } {
-  const limit = args.first ?? def;
-  if (!Number.isInteger(limit) || limit < 0 || limit > max)
-    throw apiError(
-      `\`first\` must be between 0 and ${max}; got ${args.first}. Page through larger results with \`after\`.`,
-      'BAD_USER_INPUT',
-      {
-        argument: 'first',
-      },
-    );
-  let offset = 0;
-  if (args.after != null) {
-    try {
-      offset = cursorToOffset(args.after) + 1;
-    } catch {
-      offset = Number.NaN;
-    }
-    if (!Number.isInteger(offset) || offset < 1)
-      throw apiError(
-        '`after` is not a cursor of this connection: pass a `pageInfo.endCursor` (or an edge `cursor`) you received.',
-        'BAD_USER_INPUT',
-        {
-          argument: 'after',
-        },
-      );
+function size(name: 'first' | 'last', value: number, max: number): number {
+  if (!Number.isInteger(value) || value < 0 || value > max)
+    throw apiError(`\`${name}\` must be between 0 and ${max}; got ${value}. Page through larger results with \`after\`.`, 'BAD_USER_INPUT', {
+      argument: name,
+    });
+  return value;
+}
+
+function position(name: 'after' | 'before', cursor: string): number {
+  let offset: number;
+  try {
+    offset = cursorToOffset(cursor);
+  } catch {
+    offset = Number.NaN;
   }
-  return { offset, limit };
+  if (!Number.isInteger(offset) || offset < 0)
+    throw apiError(`\`${name}\` is not a cursor of this connection: pass a cursor you received from it (pageInfo or an edge).`, 'BAD_USER_INPUT', {
+      argument: name,
+    });
+  return offset;
+}
+
+/**
+ * Turns Relay arguments into an offset window; bad values are BAD_USER_INPUT. `first`/`after` page forward;
+ * `last`/`before` page backward from the cursor (or, without `before`, take the first `last` items, since
+ * the end of a list is not known without counting it).
+ */
+export function pageWindow(args: PageArgs, max = MAX_PAGE, def = DEFAULT_PAGE): { offset: number; limit: number } {
+  if (args.first != null && args.last != null)
+    throw apiError('Give `first` or `last`, not both.', 'BAD_USER_INPUT', { argument: 'last' });
+  const start = args.after != null ? position('after', args.after) + 1 : 0;
+  const end = args.before != null ? position('before', args.before) : Number.POSITIVE_INFINITY;
+  if (args.last != null) {
+    const last = size('last', args.last, max);
+    const stop = Number.isFinite(end) ? end : start + last;
+    const offset = Math.max(start, stop - last);
+    return { offset, limit: Math.max(0, stop - offset) };
+  }
+  const first = size('first', args.first ?? def, max);
+  return { offset: start, limit: Math.max(0, Math.min(first, end - start)) };
 }
 
 export interface Page<T> {

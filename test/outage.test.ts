@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadQueries } from '../src/db/cypher.js';
+import { createDriver } from '../src/db/driver.js';
+import { Db } from '../src/db/read.js';
+import { freePort, type LocalNeo4j, startLocalNeo4j } from '../src/neo4j-local/index.js';
+import { type AppState, createApp } from '../src/yoga.js';
+
+const QUERY = /* GraphQL */ `{ entity(id: "partner/meituan") { id } }`;
+
+async function until(fn: () => Promise<boolean>, ms: number): Promise<number> {
+  const started = Date.now();
+  while (!(await fn())) {
+    if (Date.now() - started > ms) throw new Error(`condition not met within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return Date.now() - started;
+}
+
+describe('Neo4j outage', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'unicom-kg-outage-'));
+  let neo4j: LocalNeo4j | undefined;
+  const driverRef: { close?: () => Promise<void> } = {};
+  afterAll(async () => {
+    await driverRef.close?.();
+    await neo4j?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('answers 503 on /ready within 5 s, fails fast with DATABASE_UNAVAILABLE, and recovers by itself on the same port', async () => {
+    const port = await freePort();
+    neo4j = await startLocalNeo4j({ dataDir, port, heap: '256m', pagecacheMb: 32 });
+    const driver = createDriver({ uri: neo4j.uri, user: 'neo4j', password: '', connectionTimeoutMs: 3_000 });
+    driverRef.close = () => driver.close();
+    const db = new Db(driver, loadQueries(), { database: 'neo4j', timeoutMs: 10_000 });
+    const state: AppState = { db, ready: true, ping: async () => void (await db.read('meta/ping')) };
+    const app = createApp(state);
+    const ready = async () => (await app.fetch('http://yoga/ready')).status;
+    const gql = async () => {
+      const res = await app.fetch('http://yoga/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: QUERY }),
+      });
+      return (await res.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
+    };
+
+    expect(await ready()).toBe(200);
+    expect(await gql()).toEqual({ data: { entity: null } });
+
+    await neo4j.stop();
+    const toUnready = await until(async () => (await ready()) === 503, 5_000);
+    expect(toUnready).toBeLessThan(5_000);
+
+    const started = Date.now();
+    const down = await gql();
+    const tookMs = Date.now() - started;
+    expect(down.errors?.[0]?.extensions?.code).toBe('DATABASE_UNAVAILABLE');
+    expect(down.errors?.[0]?.message).toMatch(/unavailable/);
+    expect(JSON.stringify(down)).not.toMatch(/neo4j|ECONNREFUSED|bolt/i);
+    expect(tookMs).toBeLessThan(5_000);
+    // Requests during the outage neither hang nor pile up.
+    const burst = await Promise.all(Array.from({ length: 20 }, () => gql()));
+    expect(burst.every((r) => r.errors?.[0]?.extensions?.code === 'DATABASE_UNAVAILABLE')).toBe(true);
+
+    neo4j = await startLocalNeo4j({ dataDir, port, heap: '256m', pagecacheMb: 32 });
+    await until(async () => (await ready()) === 200, 30_000);
+    expect(await gql()).toEqual({ data: { entity: null } });
+  }, 240_000);
+});
