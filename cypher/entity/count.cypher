@@ -1,7 +1,7 @@
-// entity/count: how many entities match $kinds, $sector, $level, $year, $category (null = any)
-MATCH (n:Entity)
-WHERE ($kinds IS NULL OR n.kind IN $kinds)
-  AND ($sector IS NULL OR n.sector = $sector)
+// entity/count: how many entities of $kinds (every kind when the caller wants all) match $sector, $level, $year, $category (null = any)
+UNWIND $kinds AS kind
+MATCH (n:Entity {kind: kind})
+WHERE ($sector IS NULL OR n.sector = $sector)
   AND ($level IS NULL OR n.level = $level)
   AND ($year IS NULL OR n.year = $year)
   AND ($category IS NULL OR n.category = $category)

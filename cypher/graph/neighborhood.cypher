@@ -3,6 +3,6 @@ UNWIND $frontier AS id
 MATCH (:Entity {id: id})-[r]-(b:Entity)
 WHERE ($types IS NULL OR type(r) IN $types) AND NOT b.id IN $seen
 WITH DISTINCT b
-RETURN properties(b) AS entity
+RETURN b {.*, searchText: null} AS entity
 ORDER BY COUNT { (b)--(:Entity) } DESC, b.id
 LIMIT toInteger($limit)

@@ -1,9 +1,11 @@
 // graph/paths: up to $first shortest paths between $from and $to of at most $maxLength hops (6 is the hard ceiling), optionally only over $types and avoiding $avoid ids
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 MATCH p = allShortestPaths((a)-[*..6]-(b))
-WHERE length(p) <= $maxLength
-  AND all(n IN nodes(p) WHERE n:Entity AND (n = a OR n = b OR NOT n.id IN $avoid))
+WHERE all(n IN nodes(p) WHERE n:Entity AND (n = a OR n = b OR NOT n.id IN $avoid))
   AND ($types IS NULL OR all(r IN relationships(p) WHERE type(r) IN $types))
-RETURN [n IN nodes(p) | properties(n)] AS nodes,
+// Filtered after the search: as a search predicate, a failing length test makes Neo4j fall back to
+// enumerating every path up to 6 hops (seconds instead of milliseconds).
+WITH p WHERE length(p) <= $maxLength
+RETURN [n IN nodes(p) | n {.*, searchText: null}] AS nodes,
        [r IN relationships(p) | {id: r.id, source: startNode(r).id, target: endNode(r).id, type: type(r), year: r.year, label: r.label}] AS edges
 LIMIT toInteger($first)

@@ -2,6 +2,6 @@
 MATCH (n:Entity)
 WHERE ($kinds IS NULL OR n.kind IN $kinds)
   AND any(q IN $variants WHERE toLower(n.searchText) CONTAINS q)
-RETURN properties(n) AS entity, 1.0 / (1 + size(n.nameZh)) AS score
+RETURN n {.*, searchText: null} AS entity, 1.0 / (1 + size(n.nameZh)) AS score
 ORDER BY size(n.nameZh), n.id
 LIMIT toInteger($limit)

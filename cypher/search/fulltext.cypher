@@ -1,5 +1,5 @@
 // search/fulltext: entities matching the escaped Lucene query $lucene on the 'cjk' name index, optionally only $kinds, at most $limit
 CALL db.index.fulltext.queryNodes('entity_names', $lucene, {limit: toInteger($limit)}) YIELD node, score
 WHERE $kinds IS NULL OR node.kind IN $kinds
-RETURN properties(node) AS entity, score
+RETURN node {.*, searchText: null} AS entity, score
 ORDER BY score DESC, node.id

@@ -14,6 +14,7 @@ export const QUERY_NAMES = [
   'entity/count',
   'entity/degree',
   'relation/by-entity-ids',
+  'relation/neighbours',
   'mention/by-entity-ids',
   'search/fulltext',
   'search/contains',

@@ -17,7 +17,8 @@ export function createDriver(o: DriverOptions): Driver {
     connectionTimeout: o.connectionTimeoutMs,
     connectionAcquisitionTimeout: o.connectionTimeoutMs * 2,
     maxTransactionRetryTime: o.maxRetryTimeMs ?? 1_000,
-    disableLosslessIntegers: false,
+    // Plain JS numbers from the driver: the graph holds no integer beyond 2^53 (ids are strings).
+    disableLosslessIntegers: true,
     userAgent: 'unicom-kg',
   });
 }

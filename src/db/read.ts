@@ -33,15 +33,16 @@ export class Db {
       this.trace.count += 1;
       this.trace.names.push(name);
     }
+    // An auto-commit transaction in a READ session: about half the work of executeQuery's managed
+    // transaction (no BEGIN/COMMIT), still routed to readers and refused any write by the server.
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
     try {
-      const result = await this.driver.executeQuery(text, params, {
-        routing: neo4j.routing.READ,
-        database: this.options.database,
-        transactionConfig: { timeout: this.options.timeoutMs },
-      });
+      const result = await session.run(text, params, { timeout: this.options.timeoutMs });
       return result.records.map((r) => toPlain(r.toObject()) as Row);
     } catch (err) {
       throw mapNeo4jError(err);
+    } finally {
+      await session.close();
     }
   }
 }

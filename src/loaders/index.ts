@@ -13,6 +13,17 @@ function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   return map;
 }
 
+/** Which relationships a typed field wants: types, direction (OUT | IN | BOTH) and the other end's kinds. */
+export interface NeighbourKey {
+  id: string;
+  types: readonly string[];
+  direction: 'OUT' | 'IN' | 'BOTH';
+  kinds: readonly string[] | null;
+}
+
+const filterKey = (k: NeighbourKey | Omit<NeighbourKey, 'id'>): string =>
+  `${k.types.join(',')}|${k.direction}|${k.kinds?.join(',') ?? '*'}`;
+
 /**
  * Per-request loaders: each batches every key asked for in one tick into ONE named query, and hands
  * results back in request order (null for a missing entity, [] for nothing related).
@@ -25,12 +36,31 @@ export function createLoaders(db: Db) {
   });
 
   const relations = new DataLoader<string, RelationRecord[]>(async (ids) => {
+    // The other ends come slim (names and scalar fields), so they must not prime the entity loader.
     const rows = await db.read<RelationRecord>('relation/by-entity-ids', { ids });
-    // The other ends come with their properties: later lookups of them need no round-trip.
-    for (const r of rows) entity.prime(r.node.id, r.node);
     const byId = groupBy(rows, (r) => r.entityId);
     return ids.map((id) => byId.get(id) ?? []);
   });
+
+  // Typed fields (Partner.programs, Program.branches ...) ask for one type and direction: fetching only
+  // those rows, not every relationship of the entity, keeps hubs cheap. One query per distinct filter.
+  const neighbours = new DataLoader<NeighbourKey, RelationRecord[], string>(
+    async (keys) => {
+      const groups = groupBy(keys, filterKey);
+      const results = new Map<string, RelationRecord[]>();
+      await Promise.all(
+        [...groups.values()].map(async (group) => {
+          const [{ types, direction, kinds }] = group as [NeighbourKey];
+          const ids = [...new Set(group.map((k) => k.id))];
+          const rows = await db.read<RelationRecord>('relation/neighbours', { ids, types, direction, kinds });
+          const byId = groupBy(rows, (r) => r.entityId);
+          for (const id of ids) results.set(`${id}|${filterKey({ id, types, direction, kinds })}`, byId.get(id) ?? []);
+        }),
+      );
+      return keys.map((k) => results.get(`${k.id}|${filterKey(k)}`) ?? []);
+    },
+    { cacheKeyFn: (k) => `${k.id}|${filterKey(k)}` },
+  );
 
   const degree = new DataLoader<string, number>(async (ids) => {
     const rows = await db.read<{ id: string; degree: number }>('entity/degree', { ids });
@@ -50,7 +80,24 @@ export function createLoaders(db: Db) {
     return ids.map((id) => (byId.get(id) ?? []).map((r) => r.value));
   });
 
-  return { entity, relations, degree, mentions, metricValues };
+  /**
+   * Takes in entities fetched by a list or lookup query: primes the entity loader (with whole records),
+   * and the relations loader where the query brought the relationships along ($withRelations).
+   */
+  function adopt(records: readonly (EntityRecord & { relations?: Omit<RelationRecord, 'entityId'>[] | null })[]): EntityRecord[] {
+    return records.map(({ relations: rels, ...e }) => {
+      // Only whole records may answer later lookups; slim ones (no evidence) would hide it.
+      if (e.evidenceLines) entity.prime(e.id, e);
+      if (rels)
+        relations.prime(
+          e.id,
+          rels.map((r) => ({ ...r, entityId: e.id })),
+        );
+      return e;
+    });
+  }
+
+  return { entity, relations, neighbours, degree, mentions, metricValues, adopt };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -18,10 +18,13 @@ export interface EntityRecord {
   unit?: string | null;
   footnote?: string | null;
   source?: string | null;
-  evidenceLines: number[];
-  evidenceQuotes: string[];
-  evidenceSections: string[];
+  /** Absent on the slim records that come with relationships: load the entity by id to get them. */
+  evidenceLines?: number[];
+  evidenceQuotes?: string[];
+  evidenceSections?: string[];
   mentionLines?: number[];
+  /** A metric's yearly values, when they were fetched with it. */
+  values?: MetricValueRecord[] | null;
 }
 
 export interface RelationProps {

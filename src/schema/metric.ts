@@ -1,7 +1,8 @@
 import { builder } from '../builder.js';
+import type { Context } from '../context.js';
 import { apiError } from '../db/errors.js';
 import type { EntityRecord, MetricValueRecord } from '../loaders/types.js';
-import { Evidence, entityType } from './entity.js';
+import { Evidence, entityType, listOf } from './entity.js';
 import { findEntity } from './lookup.js';
 import { Company } from './organisation.js';
 import { pageFromRows, pageWindow } from './pagination.js';
@@ -61,6 +62,10 @@ const MetricChange = builder.objectRef<ChangeShape>('MetricChange').implement({
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
+/** The values fetched with the metric, or else one batched query for them. */
+const valuesOf = (m: EntityRecord, ctx: Context): MetricValueRecord[] | Promise<MetricValueRecord[]> =>
+  m.values ?? ctx.loaders.metricValues.load(m.id);
+
 builder.objectFields(Metric, (t) => ({
   unit: t.exposeString('unit', { nullable: true, description: 'The unit as printed, e.g. 萬個, 萬元, %.' }),
   category: t.string({
@@ -76,14 +81,14 @@ builder.objectFields(Metric, (t) => ({
   values: t.field({
     type: [MetricValue],
     description: 'Every year the report gives, oldest first.',
-    resolve: (m, _a, ctx) => ctx.loaders.metricValues.load(m.id),
+    resolve: (m, _a, ctx) => valuesOf(m, ctx),
   }),
   value: t.field({
     type: MetricValue,
     nullable: true,
     description: 'The value for one year, or null when the report gives none.',
     args: { year: t.arg.int({ required: true, description: 'e.g. 2019' }) },
-    resolve: async (m, { year }, ctx) => (await ctx.loaders.metricValues.load(m.id)).find((v) => v.year === year) ?? null,
+    resolve: async (m, { year }, ctx) => (await valuesOf(m, ctx)).find((v) => v.year === year) ?? null,
   }),
   change: t.field({
     type: MetricChange,
@@ -94,7 +99,7 @@ builder.objectFields(Metric, (t) => ({
       to: t.arg.int({ required: true, description: 'The later year, e.g. 2020.' }),
     },
     resolve: async (m, args, ctx) => {
-      const values = await ctx.loaders.metricValues.load(m.id);
+      const values = await valuesOf(m, ctx);
       const from = values.find((v) => v.year === args.from);
       const to = values.find((v) => v.year === args.to);
       return from && to ? { from, to } : null;
@@ -106,7 +111,7 @@ builder.objectField(Company, 'metrics', (t) =>
   t.field({
     type: [Metric],
     description: 'Metrics this company reports (REPORTS).',
-    resolve: async (c, _a, ctx) => (await ctx.loaders.relations.load(c.id)).filter((r) => r.type === 'REPORTS').map((r) => r.node),
+    resolve: listOf({ types: ['REPORTS'], direction: 'OUT', kinds: ['METRIC'] }),
   }),
 );
 

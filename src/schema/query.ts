@@ -1,7 +1,9 @@
 import { builder } from '../builder.js';
 import { apiError } from '../db/errors.js';
+import { ENTITY_KINDS } from '../kinds.js';
 import type { EntityRecord } from '../loaders/types.js';
 import { Entity, EntityKindEnum } from './entity.js';
+import { selectsRelations } from './lookahead.js';
 import { findEntity } from './lookup.js';
 import { pageFromRows, pageWindow } from './pagination.js';
 
@@ -25,9 +27,9 @@ builder.queryFields((t) => ({
       id: t.arg.id({ required: false, description: 'The readable id, e.g. "partner/china-telecom".' }),
       name: t.arg.string({ required: false, description: 'A name or alias, e.g. "中国电信" or "China Telecom".' }),
     },
-    resolve: (_r, { id, name }, ctx) => {
+    resolve: (_r, { id, name }, ctx, info) => {
       if (id == null && name == null) throw apiError('Give `id` or `name`, e.g. entity(name: "美團").', 'BAD_USER_INPUT');
-      return findEntity(ctx, id ?? null, name ?? null);
+      return findEntity(ctx, id ?? null, name ?? null, selectsRelations(info));
     },
   }),
   entities: t.connection(
@@ -42,10 +44,10 @@ builder.queryFields((t) => ({
         category: t.arg.string({ required: false, description: 'Entities (metrics, awards) of this category.' }),
         orderBy: t.arg({ type: EntityOrderEnum, required: false, description: 'Default ID.' }),
       },
-      resolve: async (_r, args, ctx) => {
+      resolve: async (_r, args, ctx, info) => {
         const { offset, limit } = pageWindow(args);
         const filters = {
-          kinds: args.kinds?.length ? args.kinds : null,
+          kinds: args.kinds?.length ? args.kinds : ENTITY_KINDS,
           sector: args.sector ?? null,
           level: args.level ?? null,
           year: args.year ?? null,
@@ -54,11 +56,11 @@ builder.queryFields((t) => ({
         const rows = await ctx.db.read<{ entity: EntityRecord }>('entity/list', {
           ...filters,
           order: args.orderBy ?? 'ID',
+          withRelations: selectsRelations(info, ['edges', 'node']),
           offset,
           limit: limit + 1,
         });
-        const entities = rows.map((r) => r.entity);
-        for (const e of entities) ctx.loaders.entity.prime(e.id, e);
+        const entities = ctx.loaders.adopt(rows.map((r) => r.entity));
         return pageFromRows(
           entities,
           offset,
