@@ -20,5 +20,5 @@ export function fieldComplexity<Ctx>(
   if (size === undefined) return list ? { field: 1, multiplier: LIST_MULTIPLIER } : 1;
   // Out-of-range sizes are refused as BAD_USER_INPUT by the resolver; here they only must not overflow.
   const n = Math.max(1, Math.min(Math.trunc(size), 10_000));
-  return { field: 1, multiplier: list ? n : Math.max(1, n / LIST_MULTIPLIER) };
+  return { field: 1, multiplier: list ? n : Math.max(1, Math.ceil(n / LIST_MULTIPLIER)) };
 }

@@ -64,7 +64,12 @@ export function createApp(state: AppState, options: AppOptions = {}) {
   const corsOrigin = options.corsOrigin ?? '*';
   return createYoga<Record<string, unknown>, Context>({
     schema,
-    cors: { origin: corsOrigin === '*' ? '*' : corsOrigin.split(',').map((o) => o.trim()), methods: ['GET', 'POST'] },
+    // Public read-only data and no cookies: any listed origin may read, never with credentials.
+    cors: {
+      origin: corsOrigin === '*' ? '*' : corsOrigin.split(',').map((o) => o.trim()),
+      methods: ['GET', 'POST'],
+      credentials: false,
+    },
     // Never attach stacks or original errors, whatever NODE_ENV says; the server log has them.
     maskedErrors: { isDev: false },
     graphqlEndpoint: '/graphql',

@@ -11,6 +11,16 @@ export interface GqlResult<T = Record<string, any>> {
   extensions?: Record<string, any>;
 }
 
+/** True while a process with this pid exists. */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The Neo4j of this test run (see global-setup.ts). */
 export function testNeo4j() {
   return inject('neo4j');

@@ -29,7 +29,8 @@ async function post(a: ReturnType<typeof app>, query: string, variables: object 
 }
 
 const code = (b: Body) => b.errors?.[0]?.extensions?.code;
-const nest = (levels: number) => `{ entity(id: "partner/meituan") { ${'relations(first: 1) { edges { node { '.repeat(levels)}id${' } } }'.repeat(levels)} } }`;
+const nest = (levels: number) =>
+  `{ entity(id: "partner/meituan") { ${'relations(first: 1) { edges { node { '.repeat(levels)}id${' } } }'.repeat(levels)} } }`;
 
 describe('request limits', () => {
   const a = app();
@@ -49,7 +50,7 @@ describe('request limits', () => {
     expect(r.body.errors?.[0]?.message).toMatch(/at most 50 is allowed \(MAX_COMPLEXITY\)/);
   });
 
-  it('COMPLEXITY_LIMIT: nested lists of the default 5,000', async () => {
+  it('COMPLEXITY_LIMIT: nested lists over the default 50,000', async () => {
     const r = await post(
       a,
       '{ entities(first: 100) { edges { node { relations(first: 100) { edges { node { relations(first: 100) { edges { node { id } } } } } } } } } }',
@@ -96,7 +97,12 @@ describe('request limits', () => {
       },
     });
     const chunked = await a.fetch(
-      new Request('http://yoga/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit),
+      new Request('http://yoga/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: stream,
+        duplex: 'half',
+      } as RequestInit),
     );
     expect(chunked.status).toBe(413);
     expect(((await chunked.json()) as Body).errors?.[0]?.extensions?.code).toBe('BODY_TOO_LARGE');
@@ -153,12 +159,14 @@ describe('request limits', () => {
 
 describe('Neo4j transactions', () => {
   it('QUERY_TIMEOUT: a query over the transaction timeout reaches the client as QUERY_TIMEOUT, fast', async () => {
-    const slow = app({}, 1);
+    // The real Query.stats path with its statement swapped for one that runs for seconds: every legal
+    // query of this small graph finishes too fast for Neo4j's timeout check to catch it reliably.
+    const queries = new Map(loadQueries());
+    queries.set('graph/stats', "UNWIND range(1, 2000000000) AS x WITH count(x) AS n RETURN 'kind' AS what, 'X' AS name, n AS count");
+    const db = new Db(driver, queries, { database: testNeo4j().database, timeoutMs: 200 });
+    const slow = createApp({ db, ready: true, ping: async () => void (await db.read('meta/ping')) });
     const started = Date.now();
-    const r = await post(
-      slow,
-      '{ paths(from: "company/china-unicom-hk", to: "partner/meituan", maxLength: 6, first: 20) { length } n: neighborhood(id: "company/china-unicom-hk", depth: 3, limit: 1000) { truncated } }',
-    );
+    const r = await post(slow, '{ stats { entities } }');
     expect(r.body.errors?.map((e) => e.extensions?.code)).toContain('QUERY_TIMEOUT');
     expect(r.body.errors?.[0]?.message).toMatch(/Ask for less/);
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -166,7 +174,11 @@ describe('Neo4j transactions', () => {
 
   it('mapNeo4jError maps a real timed-out transaction to QUERY_TIMEOUT', async () => {
     const err = await driver
-      .executeQuery('UNWIND range(1, 500000000) AS x RETURN sum(x) AS s', {}, { database: testNeo4j().database, transactionConfig: { timeout: 100 } })
+      .executeQuery(
+        'UNWIND range(1, 500000000) AS x RETURN sum(x) AS s',
+        {},
+        { database: testNeo4j().database, transactionConfig: { timeout: 100 } },
+      )
       .then(
         () => null,
         (e: unknown) => e,
@@ -181,7 +193,7 @@ describe('Neo4j transactions', () => {
     const db = new Db(driver, queries, { database: testNeo4j().database, timeoutMs: 5_000 });
     await expect(db.read('meta/ping')).rejects.toMatchObject({ code: 'Neo.ClientError.Statement.AccessMode' });
     const { records } = await driver.executeQuery('MATCH (n:SecurityProbe) RETURN count(n) AS n', {}, { database: testNeo4j().database });
-    expect(records[0]?.get('n').toNumber()).toBe(0);
+    expect(Number(records[0]?.get('n'))).toBe(0);
   });
 
   it('the schema has no mutation or subscription type', async () => {
@@ -196,9 +208,9 @@ describe('CORS, introspection, masking, configuration', () => {
     expect((await post(app(), q)).body.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
     const off = await post(app({ security: { introspection: false } }), q);
     expect(code(off.body)).toBe('INTROSPECTION_DISABLED');
-    expect((await post(app({ security: { introspection: false } }), '{ __type(name: "Query") { name } }')).body.errors?.[0]?.extensions?.code).toBe(
-      'INTROSPECTION_DISABLED',
-    );
+    expect(
+      (await post(app({ security: { introspection: false } }), '{ __type(name: "Query") { name } }')).body.errors?.[0]?.extensions?.code,
+    ).toBe('INTROSPECTION_DISABLED');
     // __typename stays allowed: clients need it.
     expect((await post(app({ security: { introspection: false } }), '{ __typename }')).body.data).toEqual({ __typename: 'Query' });
     expect(loadConfig({ INTROSPECTION: 'false' }).INTROSPECTION).toBe(false);
@@ -211,10 +223,14 @@ describe('CORS, introspection, masking, configuration', () => {
         headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
       });
     // Yoga answers '*' by echoing the caller's origin, which any browser accepts.
-    expect((await preflight(app(), 'https://example.org')).headers.get('access-control-allow-origin')).toMatch(/^(\*|https:\/\/example\.org)$/);
+    expect((await preflight(app(), 'https://example.org')).headers.get('access-control-allow-origin')).toMatch(
+      /^(\*|https:\/\/example\.org)$/,
+    );
     const only = app({ corsOrigin: 'https://a.example, https://b.example' });
     expect((await preflight(only, 'https://b.example')).headers.get('access-control-allow-origin')).toBe('https://b.example');
     expect((await preflight(only, 'https://evil.example')).headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
+    // Any origin may read, but never with the caller's credentials.
+    expect((await preflight(app(), 'https://example.org')).headers.get('access-control-allow-credentials')).not.toBe('true');
   });
 
   it('unexpected errors are masked (no stack, no original error) even with NODE_ENV=development', async () => {
@@ -236,7 +252,7 @@ describe('CORS, introspection, masking, configuration', () => {
   it('every limit has an env var with a sane default', () => {
     const c = loadConfig({});
     expect([c.MAX_DEPTH, c.MAX_COMPLEXITY, c.MAX_ALIASES, c.MAX_TOKENS, c.MAX_DIRECTIVES, c.MAX_BODY_BYTES, c.QUERY_TIMEOUT_MS]).toEqual([
-      12, 5_000, 30, 2_000, 20, 100_000, 10_000,
+      12, 50_000, 30, 2_000, 20, 100_000, 10_000,
     ]);
     expect(loadConfig({ MAX_DIRECTIVES: '5', MAX_BODY_BYTES: '2000' })).toMatchObject({ MAX_DIRECTIVES: 5, MAX_BODY_BYTES: 2_000 });
     expect(() => loadConfig({ MAX_DEPTH: 'deep' })).toThrow(/MAX_DEPTH/);

@@ -5,16 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createDriver } from '../src/db/driver.js';
 import { applySchema } from '../src/db/schema.js';
 import { javaMajorVersion, startLocalNeo4j } from '../src/neo4j-local/index.js';
-import { testDriver, testNeo4j } from './helpers.js';
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { alive, testDriver, testNeo4j } from './helpers.js';
 
 describe('local Neo4j launcher', () => {
   it('finds Java 17 or later on this machine', () => {

@@ -12,7 +12,9 @@ export const printedSchema = (): string => `${printSchema(schema)}\n`;
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({ options: { help: { type: 'boolean', short: 'h' } } });
   if (values.help) {
-    console.log('Usage: npm run schema:print\n\nWrites the GraphQL schema (SDL) to schema.graphql; commit it so API changes show in review.');
+    console.log(
+      'Usage: npm run schema:print\n\nWrites the GraphQL schema (SDL) to schema.graphql; commit it so API changes show in review.',
+    );
     process.exit(0);
   }
   writeFileSync(SCHEMA_FILE, printedSchema());

@@ -62,7 +62,8 @@ const OPS: { name: string; weight: number; make: (ids: string[], rnd: () => numb
     name: 'entity',
     weight: 30,
     make: (ids, rnd) => ({
-      query: 'query($id: ID!) { entity(id: $id) { id kind nameZh nameEn aliases degree relations(first: 10) { edges { type node { id } } } } }',
+      query:
+        'query($id: ID!) { entity(id: $id) { id kind nameZh nameEn aliases degree relations(first: 10) { edges { type node { id } } } } }',
       variables: { id: pick(ids, rnd) },
     }),
   },
@@ -215,7 +216,12 @@ async function main(): Promise<void> {
     const rnd = prng(1000 + n);
     while (Date.now() < deadline) {
       let w = rnd() * totalWeight;
-      const op = OPS.find((o) => (w -= o.weight) < 0) ?? (OPS[0] as (typeof OPS)[number]);
+      let op = OPS[0] as (typeof OPS)[number];
+      for (const o of OPS) {
+        op = o;
+        w -= o.weight;
+        if (w < 0) break;
+      }
       const t0 = performance.now();
       try {
         const r = await post(op.make(ids, rnd));

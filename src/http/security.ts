@@ -1,9 +1,18 @@
+import { createHash } from 'node:crypto';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { createHash } from 'node:crypto';
 import { createComplexityRule } from '@pothos/plugin-complexity';
-import { type DocumentNode, GraphQLError, Kind, NoSchemaIntrospectionCustomRule, parse, type ValidationContext, type ValidationRule } from 'graphql';
+import {
+  type DocumentNode,
+  GraphQLError,
+  Kind,
+  NoSchemaIntrospectionCustomRule,
+  parse,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import { ConfigSchema } from '../config.js';
 
 /** The request limits the API enforces; the README's SECURITY section lists each with its env var and error code. */
 export interface SecurityOptions {
@@ -16,15 +25,17 @@ export interface SecurityOptions {
   introspection: boolean;
 }
 
+const defaults = ConfigSchema.parse({});
+
 /** The defaults of src/config.ts; createApp uses them when the caller gives none. */
 export const DEFAULT_SECURITY: SecurityOptions = {
-  maxDepth: 12,
-  maxComplexity: 5_000,
-  maxAliases: 30,
-  maxTokens: 2_000,
-  maxDirectives: 20,
-  maxBodyBytes: 100_000,
-  introspection: true,
+  maxDepth: defaults.MAX_DEPTH,
+  maxComplexity: defaults.MAX_COMPLEXITY,
+  maxAliases: defaults.MAX_ALIASES,
+  maxTokens: defaults.MAX_TOKENS,
+  maxDirectives: defaults.MAX_DIRECTIVES,
+  maxBodyBytes: defaults.MAX_BODY_BYTES,
+  introspection: defaults.INTROSPECTION,
 };
 
 /** Codes of the errors a request limit produces; stable strings in `extensions.code`. */
@@ -37,6 +48,26 @@ export type LimitErrorCode =
   | 'BODY_TOO_LARGE'
   | 'BATCHING_NOT_SUPPORTED'
   | 'INTROSPECTION_DISABLED';
+
+/** Every `extensions.code` the API returns on purpose (the README's SECURITY section); anything else is a bug. */
+export const DOCUMENTED_CODES: ReadonlySet<string> = new Set([
+  'BAD_REQUEST',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'DEPTH_LIMIT',
+  'COMPLEXITY_LIMIT',
+  'ALIAS_LIMIT',
+  'TOKEN_LIMIT',
+  'DIRECTIVE_LIMIT',
+  'BODY_TOO_LARGE',
+  'BATCHING_NOT_SUPPORTED',
+  'INTROSPECTION_DISABLED',
+  'QUERY_TIMEOUT',
+  'DATABASE_UNAVAILABLE',
+]);
 
 function limitError(message: string, code: LimitErrorCode, limit?: number, status = 400): GraphQLError {
   return createGraphQLError(message, { extensions: { code, ...(limit === undefined ? {} : { limit }), http: { status } } });
@@ -104,7 +135,19 @@ function useBodyLimit(max: number): Plugin {
           headers.delete('transfer-encoding');
           limited = new fetchAPI.Request(req.url, { method: req.method, headers, body: bytes });
         }
-        const params = await requestParser(limited);
+        let params: Awaited<ReturnType<typeof requestParser>>;
+        try {
+          params = await requestParser(limited);
+        } catch (err) {
+          if (err instanceof GraphQLError) throw err;
+          // e.g. GET ?variables= that is not JSON: yoga lets the SyntaxError through as a 500.
+          throw createGraphQLError(
+            'The request could not be read: send JSON `{ "query": ..., "variables": {...} }` (variables as a JSON object).',
+            {
+              extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+            },
+          );
+        }
         if (Array.isArray(params))
           throw limitError(
             'Batched requests (a JSON array of operations) are not supported: send one operation per request (HTTP keep-alive keeps that cheap).',
@@ -131,6 +174,10 @@ function useTokenLimit(max: number): Plugin {
               'TOKEN_LIMIT',
               max,
             );
+          if (err instanceof RangeError)
+            throw createGraphQLError('The query is nested too deeply to parse. Send a flatter query.', {
+              extensions: { code: 'GRAPHQL_PARSE_FAILED', http: { status: 400 } },
+            });
           throw err;
         }
       });
@@ -141,6 +188,37 @@ function useTokenLimit(max: number): Plugin {
 /** Armor's rules report through `onReject`; this turns their rejection into our coded error. */
 function report(ctx: ValidationContext | null, error: GraphQLError): void {
   ctx?.reportError(error);
+}
+
+/** A hash of the variables for a cache key; absurdly nested variables get a key of their own (no reuse). */
+function hashOf(value: unknown): string {
+  try {
+    return createHash('sha1').update(JSON.stringify(value)).digest('base64url');
+  } catch {
+    return `unhashable-${Math.random()}`;
+  }
+}
+
+/**
+ * The complexity rule coerces arguments itself and throws on ones graphql-js's own rules report properly
+ * (missing, wrong type, unknown enum value); let those rules speak, and never fail the request from here.
+ */
+function quiet(rule: ValidationRule): ValidationRule {
+  return (ctx) => {
+    const visitor = rule(ctx) as { OperationDefinition?: { enter?: (node: unknown) => void; leave?: (node: unknown) => void } };
+    const op = visitor.OperationDefinition;
+    if (!op) return visitor as ReturnType<ValidationRule>;
+    const safe =
+      (fn?: (node: unknown) => void) =>
+      (node: unknown): void => {
+        try {
+          fn?.(node);
+        } catch {
+          // reported by the standard rules
+        }
+      };
+    return { OperationDefinition: { enter: safe(op.enter), leave: safe(op.leave) } } as ReturnType<ValidationRule>;
+  };
 }
 
 interface YogaValidationContext {
@@ -185,7 +263,10 @@ function useValidationLimits(o: SecurityOptions): Plugin {
       Object.assign(Object.create(ctx) as ValidationContext, {
         reportError: () =>
           ctx.reportError(
-            limitError('Introspection is disabled on this server (INTROSPECTION=false). See the README for the schema.', 'INTROSPECTION_DISABLED'),
+            limitError(
+              'Introspection is disabled on this server (INTROSPECTION=false). See the README for the schema.',
+              'INTROSPECTION_DISABLED',
+            ),
           ),
       }),
     );
@@ -201,7 +282,7 @@ function useValidationLimits(o: SecurityOptions): Plugin {
       // Yoga caches validation by rule names and document; the cost depends on variables (`first: $n`), so the
       // name carries the limits and a hash of the variables.
       const variables = params?.variables ?? {};
-      const varKey = Object.keys(variables).length ? createHash('sha1').update(JSON.stringify(variables)).digest('base64url') : '';
+      const varKey = Object.keys(variables).length ? hashOf(variables) : '';
       const complexity = createComplexityRule({
         context: context as object,
         variableValues: variables,
@@ -239,12 +320,29 @@ function useValidationLimits(o: SecurityOptions): Plugin {
           );
           return {};
         });
-      else addValidationRule(complexity);
+      else addValidationRule(quiet(complexity));
+    },
+  };
+}
+
+/**
+ * graphql-js reports bad variables (missing, null for a non-null type, wrong type) at execution start with no
+ * code; they are the client's input, so they get BAD_USER_INPUT like every other bad argument.
+ */
+function useRequestErrorCodes(): Plugin {
+  return {
+    onResultProcess({ result }) {
+      for (const r of Array.isArray(result) ? result : [result]) {
+        const errors = (r as { errors?: readonly unknown[] } | null)?.errors;
+        for (const e of errors ?? [])
+          if (e instanceof GraphQLError && !e.extensions?.code && !e.path && !e.originalError)
+            (e.extensions as Record<string, unknown>).code = 'BAD_USER_INPUT';
+      }
     },
   };
 }
 
 /** Every request-limit plugin, in the order they act: body, tokens (parse), then validation rules. */
 export function securityPlugins(o: SecurityOptions): Plugin[] {
-  return [useBodyLimit(o.maxBodyBytes), useTokenLimit(o.maxTokens), useValidationLimits(o)];
+  return [useBodyLimit(o.maxBodyBytes), useTokenLimit(o.maxTokens), useValidationLimits(o), useRequestErrorCodes()];
 }

@@ -83,6 +83,19 @@ export async function related(
     year?: number | null;
   },
 ): Promise<RelationRecord[]> {
+  // A typed field names its types and direction: fetch just those rows (cheap even for hubs).
+  if (filter.types?.length && filter.direction && filter.year == null)
+    return ctx.loaders.neighbours.load({
+      id: entity.id,
+      types: filter.types,
+      direction: filter.direction,
+      kinds: filter.kinds?.length ? filter.kinds : null,
+    });
+  return allRelations(ctx, entity, filter);
+}
+
+/** Every relationship of `entity` (one batched query, or prefetched with it), filtered in memory. */
+async function allRelations(ctx: Context, entity: EntityRecord, filter: Parameters<typeof related>[2]): Promise<RelationRecord[]> {
   const all = await ctx.loaders.relations.load(entity.id);
   return all.filter(
     (r) =>
@@ -106,6 +119,20 @@ export async function neighbours(ctx: Context, entity: EntityRecord, filter: Par
   return out;
 }
 
+type Filter = Parameters<typeof related>[2];
+
+/** A resolver for a typed list field: the distinct entities at the other end of matching relationships. */
+export const listOf =
+  (filter: Filter) =>
+  (e: EntityRecord, _args: unknown, ctx: Context): Promise<EntityRecord[]> =>
+    neighbours(ctx, e, filter);
+
+/** A resolver for a typed single field: the first such entity, or null. */
+export const oneOf =
+  (filter: Filter) =>
+  async (e: EntityRecord, _args: unknown, ctx: Context): Promise<EntityRecord | null> =>
+    (await neighbours(ctx, e, filter))[0] ?? null;
+
 Entity.implement({
   description:
     'Anything the report names: a company, branch, partner, program, award, person, metric ... Every entity carries its names in Traditional Chinese (as printed) and English, the evidence lines that establish it, every line that mentions it, and its relationships.',
@@ -125,7 +152,7 @@ Entity.implement({
     evidence: t.field({
       type: [Evidence],
       description: 'The report lines that establish this entity, each with the verbatim quote.',
-      resolve: (e) => evidenceOf(e),
+      resolve: async (e, _a, ctx) => evidenceOf(e.evidenceLines ? e : ((await ctx.loaders.entity.load(e.id)) ?? e)),
     }),
     mentions: t.connection(
       {
@@ -160,7 +187,7 @@ Entity.implement({
           year: t.arg.int({ required: false, description: 'Only relationships dated in this year.' }),
         },
         resolve: async (e, args, ctx) => {
-          const rels = await related(ctx, e, args);
+          const rels = await allRelations(ctx, e, args);
           const page = pageFromArray(rels, args);
           return {
             ...page,

@@ -1,6 +1,6 @@
 import { builder } from '../builder.js';
 import type { EntityRecord } from '../loaders/types.js';
-import { Entity, Evidence, type EvidenceShape, entityType, evidenceOf, neighbours, related } from './entity.js';
+import { Entity, Evidence, type EvidenceShape, entityType, evidenceOf, listOf, oneOf, related } from './entity.js';
 
 export const Company = entityType(
   'COMPANY',
@@ -52,12 +52,12 @@ builder.objectFields(Company, (t) => ({
   subsidiaries: t.field({
     type: [Subsidiary],
     description: 'Subsidiaries and joint ventures directly under this company.',
-    resolve: (c, _a, ctx) => neighbours(ctx, c, { types: ['SUBSIDIARY_OF'], direction: 'IN', kinds: ['SUBSIDIARY'] }),
+    resolve: listOf({ types: ['SUBSIDIARY_OF'], direction: 'IN', kinds: ['SUBSIDIARY'] }),
   }),
   units: t.field({
     type: [Unit],
     description: 'Internal bodies that are part of this company.',
-    resolve: (c, _a, ctx) => neighbours(ctx, c, { types: ['PART_OF'], direction: 'IN', kinds: ['UNIT'] }),
+    resolve: listOf({ types: ['PART_OF'], direction: 'IN', kinds: ['UNIT'] }),
   }),
 }));
 
@@ -66,12 +66,12 @@ builder.objectFields(Unit, (t) => ({
     type: Entity,
     nullable: true,
     description: 'The company or unit this body belongs to.',
-    resolve: async (u, _a, ctx) => (await neighbours(ctx, u, { types: ['PART_OF'], direction: 'OUT' }))[0] ?? null,
+    resolve: oneOf({ types: ['PART_OF'], direction: 'OUT' }),
   }),
   subunits: t.field({
     type: [Unit],
     description: 'Bodies that are part of this one.',
-    resolve: (u, _a, ctx) => neighbours(ctx, u, { types: ['PART_OF'], direction: 'IN', kinds: ['UNIT'] }),
+    resolve: listOf({ types: ['PART_OF'], direction: 'IN', kinds: ['UNIT'] }),
   }),
 }));
 
@@ -81,11 +81,11 @@ builder.objectFields(Subsidiary, (t) => ({
     type: Entity,
     nullable: true,
     description: 'The company (or subsidiary) it belongs to.',
-    resolve: async (s, _a, ctx) => (await neighbours(ctx, s, { types: ['SUBSIDIARY_OF'], direction: 'OUT' }))[0] ?? null,
+    resolve: oneOf({ types: ['SUBSIDIARY_OF'], direction: 'OUT' }),
   }),
   coFounders: t.field({
     type: [Entity],
     description: 'For joint ventures: who founded it together with China Unicom (CO_FOUNDED).',
-    resolve: (s, _a, ctx) => neighbours(ctx, s, { types: ['CO_FOUNDED'], direction: 'IN' }),
+    resolve: listOf({ types: ['CO_FOUNDED'], direction: 'IN' }),
   }),
 }));

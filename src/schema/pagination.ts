@@ -13,9 +13,13 @@ export interface PageArgs {
 
 function size(name: 'first' | 'last', value: number, max: number): number {
   if (!Number.isInteger(value) || value < 0 || value > max)
-    throw apiError(`\`${name}\` must be between 0 and ${max}; got ${value}. Page through larger results with \`after\`.`, 'BAD_USER_INPUT', {
-      argument: name,
-    });
+    throw apiError(
+      `\`${name}\` must be between 0 and ${max}; got ${value}. Page through larger results with \`after\`.`,
+      'BAD_USER_INPUT',
+      {
+        argument: name,
+      },
+    );
   return value;
 }
 
@@ -27,9 +31,13 @@ function position(name: 'after' | 'before', cursor: string): number {
     offset = Number.NaN;
   }
   if (!Number.isInteger(offset) || offset < 0)
-    throw apiError(`\`${name}\` is not a cursor of this connection: pass a cursor you received from it (pageInfo or an edge).`, 'BAD_USER_INPUT', {
-      argument: name,
-    });
+    throw apiError(
+      `\`${name}\` is not a cursor of this connection: pass a cursor you received from it (pageInfo or an edge).`,
+      'BAD_USER_INPUT',
+      {
+        argument: name,
+      },
+    );
   return offset;
 }
 
@@ -39,8 +47,7 @@ function position(name: 'after' | 'before', cursor: string): number {
  * the end of a list is not known without counting it).
  */
 export function pageWindow(args: PageArgs, max = MAX_PAGE, def = DEFAULT_PAGE): { offset: number; limit: number } {
-  if (args.first != null && args.last != null)
-    throw apiError('Give `first` or `last`, not both.', 'BAD_USER_INPUT', { argument: 'last' });
+  if (args.first != null && args.last != null) throw apiError('Give `first` or `last`, not both.', 'BAD_USER_INPUT', { argument: 'last' });
   const start = args.after != null ? position('after', args.after) + 1 : 0;
   const end = args.before != null ? position('before', args.before) : Number.POSITIVE_INFINITY;
   if (args.last != null) {

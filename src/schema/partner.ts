@@ -1,6 +1,6 @@
 import { builder } from '../builder.js';
 import type { EntityRecord } from '../loaders/types.js';
-import { Entity, Evidence, type EvidenceShape, entityType, evidenceOf, neighbours, related } from './entity.js';
+import { Entity, Evidence, type EvidenceShape, entityType, evidenceOf, listOf, related } from './entity.js';
 import { Subsidiary } from './organisation.js';
 
 export const Partner = entityType(
@@ -58,7 +58,7 @@ builder.objectFields(Partner, (t) => ({
   ventures: t.field({
     type: [Subsidiary],
     description: 'Joint ventures this partner co-founded with China Unicom.',
-    resolve: (p, _a, ctx) => neighbours(ctx, p, { types: ['CO_FOUNDED'], direction: 'OUT', kinds: ['SUBSIDIARY'] }),
+    resolve: listOf({ types: ['CO_FOUNDED'], direction: 'OUT', kinds: ['SUBSIDIARY'] }),
   }),
 }));
 
@@ -66,6 +66,6 @@ builder.objectFields(Organization, (t) => ({
   members: t.field({
     type: [Entity],
     description: 'Entities that are members of this body (MEMBER_OF).',
-    resolve: (o, _a, ctx) => neighbours(ctx, o, { types: ['MEMBER_OF'], direction: 'IN' }),
+    resolve: listOf({ types: ['MEMBER_OF'], direction: 'IN' }),
   }),
 }));

@@ -1,6 +1,6 @@
 import { builder } from '../builder.js';
 import type { EntityRecord } from '../loaders/types.js';
-import { Entity, Evidence, type EvidenceShape, entityType, evidenceOf, neighbours, related } from './entity.js';
+import { Entity, Evidence, type EvidenceShape, entityType, evidenceOf, listOf, oneOf, related } from './entity.js';
 import { Company } from './organisation.js';
 
 export const Person = entityType('PERSON', 'A board member or manager, with the roles the report gives (董事會及管理層).');
@@ -47,7 +47,7 @@ builder.objectFields(Person, (t) => ({
   awards: t.field({
     type: [Award],
     description: 'Honours this person received.',
-    resolve: (p, _a, ctx) => neighbours(ctx, p, { types: ['RECEIVED'], direction: 'OUT', kinds: ['AWARD'] }),
+    resolve: listOf({ types: ['RECEIVED'], direction: 'OUT', kinds: ['AWARD'] }),
   }),
 }));
 
@@ -57,13 +57,13 @@ builder.objectFields(Award, (t) => ({
   recipients: t.field({
     type: [Entity],
     description: 'Who received it: the company, a subsidiary, a branch, a person, a program or product.',
-    resolve: (a, _a, ctx) => neighbours(ctx, a, { types: ['RECEIVED'], direction: 'IN' }),
+    resolve: listOf({ types: ['RECEIVED'], direction: 'IN' }),
   }),
   issuer: t.field({
     type: Entity,
     nullable: true,
     description: 'Who awarded it (ISSUED_BY), e.g. 上海證券交易所.',
-    resolve: async (a, _a, ctx) => (await neighbours(ctx, a, { types: ['ISSUED_BY'], direction: 'OUT' }))[0] ?? null,
+    resolve: oneOf({ types: ['ISSUED_BY'], direction: 'OUT' }),
   }),
 }));
 
@@ -72,7 +72,7 @@ builder.objectFields(Publication, (t) => ({
   publishers: t.field({
     type: [Entity],
     description: 'Who published it (PUBLISHED).',
-    resolve: (p, _a, ctx) => neighbours(ctx, p, { types: ['PUBLISHED'], direction: 'IN' }),
+    resolve: listOf({ types: ['PUBLISHED'], direction: 'IN' }),
   }),
 }));
 
@@ -80,13 +80,13 @@ builder.objectField(Company, 'people', (t) =>
   t.field({
     type: [Person],
     description: 'People holding (or who held) roles at this company.',
-    resolve: (c, _a, ctx) => neighbours(ctx, c, { types: ['HOLDS_ROLE'], direction: 'IN', kinds: ['PERSON'] }),
+    resolve: listOf({ types: ['HOLDS_ROLE'], direction: 'IN', kinds: ['PERSON'] }),
   }),
 );
 builder.objectField(Company, 'awards', (t) =>
   t.field({
     type: [Award],
     description: 'Honours this company received.',
-    resolve: (c, _a, ctx) => neighbours(ctx, c, { types: ['RECEIVED'], direction: 'OUT', kinds: ['AWARD'] }),
+    resolve: listOf({ types: ['RECEIVED'], direction: 'OUT', kinds: ['AWARD'] }),
   }),
 );

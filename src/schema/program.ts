@@ -1,5 +1,5 @@
 import { builder } from '../builder.js';
-import { Entity, entityType, neighbours } from './entity.js';
+import { Entity, entityType, listOf, oneOf } from './entity.js';
 import { Company, Subsidiary } from './organisation.js';
 import { Partner } from './partner.js';
 import { Branch } from './region.js';
@@ -17,33 +17,33 @@ builder.objectFields(Program, (t) => ({
   partners: t.field({
     type: [Partner],
     description: 'Partners taking part in this program (PARTICIPATES_IN), e.g. China Telecom in 5G共建共享.',
-    resolve: (p, _a, ctx) => neighbours(ctx, p, { types: RUNS_OR_JOINS, direction: 'IN', kinds: ['PARTNER'] }),
+    resolve: listOf({ types: RUNS_OR_JOINS, direction: 'IN', kinds: ['PARTNER'] }),
   }),
   branches: t.field({
     type: [Branch],
     description: 'Branches that run or take part in this program.',
-    resolve: (p, _a, ctx) => neighbours(ctx, p, { types: RUNS_OR_JOINS, direction: 'IN', kinds: ['BRANCH'] }),
+    resolve: listOf({ types: RUNS_OR_JOINS, direction: 'IN', kinds: ['BRANCH'] }),
   }),
   runBy: t.field({
     type: [Entity],
     description: 'Who runs it (RUNS): the company, a subsidiary, a branch or a unit.',
-    resolve: (p, _a, ctx) => neighbours(ctx, p, { types: ['RUNS'], direction: 'IN' }),
+    resolve: listOf({ types: ['RUNS'], direction: 'IN' }),
   }),
   parent: t.field({
     type: Program,
     nullable: true,
     description: 'The larger program this one is part of.',
-    resolve: async (p, _a, ctx) => (await neighbours(ctx, p, { types: ['PART_OF'], direction: 'OUT', kinds: ['PROGRAM'] }))[0] ?? null,
+    resolve: oneOf({ types: ['PART_OF'], direction: 'OUT', kinds: ['PROGRAM'] }),
   }),
   parts: t.field({
     type: [Entity],
     description: 'Programs and events that are part of this one.',
-    resolve: (p, _a, ctx) => neighbours(ctx, p, { types: ['PART_OF'], direction: 'IN' }),
+    resolve: listOf({ types: ['PART_OF'], direction: 'IN' }),
   }),
   products: t.field({
     type: [Product],
     description: 'Products that serve this program (SUPPORTS).',
-    resolve: (p, _a, ctx) => neighbours(ctx, p, { types: ['SUPPORTS'], direction: 'IN', kinds: ['PRODUCT'] }),
+    resolve: listOf({ types: ['SUPPORTS'], direction: 'IN', kinds: ['PRODUCT'] }),
   }),
 }));
 
@@ -51,12 +51,12 @@ builder.objectFields(Product, (t) => ({
   offeredBy: t.field({
     type: [Entity],
     description: 'Who offers it (OFFERS): the company, a subsidiary or a branch.',
-    resolve: (p, _a, ctx) => neighbours(ctx, p, { types: ['OFFERS'], direction: 'IN' }),
+    resolve: listOf({ types: ['OFFERS'], direction: 'IN' }),
   }),
   supports: t.field({
     type: [Entity],
     description: 'Programs and events this product serves.',
-    resolve: (p, _a, ctx) => neighbours(ctx, p, { types: ['SUPPORTS'], direction: 'OUT' }),
+    resolve: listOf({ types: ['SUPPORTS'], direction: 'OUT' }),
   }),
 }));
 
@@ -66,18 +66,18 @@ builder.objectFields(Event, (t) => ({
   organizers: t.field({
     type: [Entity],
     description: 'Who organised it (ORGANIZED).',
-    resolve: (e, _a, ctx) => neighbours(ctx, e, { types: ['ORGANIZED'], direction: 'IN' }),
+    resolve: listOf({ types: ['ORGANIZED'], direction: 'IN' }),
   }),
   participants: t.field({
     type: [Entity],
     description: 'Who took part (PARTICIPATES_IN).',
-    resolve: (e, _a, ctx) => neighbours(ctx, e, { types: ['PARTICIPATES_IN'], direction: 'IN' }),
+    resolve: listOf({ types: ['PARTICIPATES_IN'], direction: 'IN' }),
   }),
   location: t.field({
     type: Entity,
     nullable: true,
     description: 'Where it took place.',
-    resolve: async (e, _a, ctx) => (await neighbours(ctx, e, { types: ['LOCATED_IN'], direction: 'OUT', kinds: ['REGION'] }))[0] ?? null,
+    resolve: oneOf({ types: ['LOCATED_IN'], direction: 'OUT', kinds: ['REGION'] }),
   }),
 }));
 
@@ -85,14 +85,14 @@ builder.objectField(Partner, 'programs', (t) =>
   t.field({
     type: [Program],
     description: 'Programs this partner takes part in, e.g. 5G共建共享 for China Telecom.',
-    resolve: (p, _a, ctx) => neighbours(ctx, p, { types: RUNS_OR_JOINS, direction: 'OUT', kinds: ['PROGRAM'] }),
+    resolve: listOf({ types: RUNS_OR_JOINS, direction: 'OUT', kinds: ['PROGRAM'] }),
   }),
 );
 builder.objectField(Branch, 'programs', (t) =>
   t.field({
     type: [Program],
     description: 'Programs this branch runs or takes part in.',
-    resolve: (b, _a, ctx) => neighbours(ctx, b, { types: RUNS_OR_JOINS, direction: 'OUT', kinds: ['PROGRAM'] }),
+    resolve: listOf({ types: RUNS_OR_JOINS, direction: 'OUT', kinds: ['PROGRAM'] }),
   }),
 );
 for (const ref of [Company, Subsidiary] as const) {
@@ -100,14 +100,14 @@ for (const ref of [Company, Subsidiary] as const) {
     t.field({
       type: [Program],
       description: 'Programs it runs (RUNS).',
-      resolve: (c, _a, ctx) => neighbours(ctx, c, { types: ['RUNS'], direction: 'OUT', kinds: ['PROGRAM'] }),
+      resolve: listOf({ types: ['RUNS'], direction: 'OUT', kinds: ['PROGRAM'] }),
     }),
   );
   builder.objectField(ref, 'products', (t) =>
     t.field({
       type: [Product],
       description: 'Products it offers (OFFERS).',
-      resolve: (c, _a, ctx) => neighbours(ctx, c, { types: ['OFFERS'], direction: 'OUT', kinds: ['PRODUCT'] }),
+      resolve: listOf({ types: ['OFFERS'], direction: 'OUT', kinds: ['PRODUCT'] }),
     }),
   );
 }

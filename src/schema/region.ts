@@ -1,5 +1,5 @@
 import { builder } from '../builder.js';
-import { entityType, neighbours } from './entity.js';
+import { entityType, listOf, oneOf } from './entity.js';
 import { Company } from './organisation.js';
 
 export const Region = entityType(
@@ -18,17 +18,17 @@ builder.objectFields(Region, (t) => ({
     type: Region,
     nullable: true,
     description: 'The region this one lies in (city → province → country).',
-    resolve: async (r, _a, ctx) => (await neighbours(ctx, r, { types: ['LOCATED_IN'], direction: 'OUT', kinds: ['REGION'] }))[0] ?? null,
+    resolve: oneOf({ types: ['LOCATED_IN'], direction: 'OUT', kinds: ['REGION'] }),
   }),
   children: t.field({
     type: [Region],
     description: 'Regions lying in this one.',
-    resolve: (r, _a, ctx) => neighbours(ctx, r, { types: ['LOCATED_IN'], direction: 'IN', kinds: ['REGION'] }),
+    resolve: listOf({ types: ['LOCATED_IN'], direction: 'IN', kinds: ['REGION'] }),
   }),
   branches: t.field({
     type: [Branch],
     description: 'Branches located in this region.',
-    resolve: (r, _a, ctx) => neighbours(ctx, r, { types: ['LOCATED_IN'], direction: 'IN', kinds: ['BRANCH'] }),
+    resolve: listOf({ types: ['LOCATED_IN'], direction: 'IN', kinds: ['BRANCH'] }),
   }),
 }));
 
@@ -37,18 +37,18 @@ builder.objectFields(Branch, (t) => ({
     type: Region,
     nullable: true,
     description: 'Where the branch is (LOCATED_IN).',
-    resolve: async (b, _a, ctx) => (await neighbours(ctx, b, { types: ['LOCATED_IN'], direction: 'OUT', kinds: ['REGION'] }))[0] ?? null,
+    resolve: oneOf({ types: ['LOCATED_IN'], direction: 'OUT', kinds: ['REGION'] }),
   }),
   parent: t.field({
     type: builder.nodeInterfaceRef(),
     nullable: true,
     description: 'The provincial branch (for a city branch) or the operating company (for a provincial branch).',
-    resolve: async (b, _a, ctx) => (await neighbours(ctx, b, { types: ['BRANCH_OF'], direction: 'OUT' }))[0] ?? null,
+    resolve: oneOf({ types: ['BRANCH_OF'], direction: 'OUT' }),
   }),
   branches: t.field({
     type: [Branch],
     description: 'City and county branches under this one.',
-    resolve: (b, _a, ctx) => neighbours(ctx, b, { types: ['BRANCH_OF'], direction: 'IN', kinds: ['BRANCH'] }),
+    resolve: listOf({ types: ['BRANCH_OF'], direction: 'IN', kinds: ['BRANCH'] }),
   }),
 }));
 
@@ -56,6 +56,6 @@ builder.objectField(Company, 'branches', (t) =>
   t.field({
     type: [Branch],
     description: 'Provincial branches directly under this company.',
-    resolve: (c, _a, ctx) => neighbours(ctx, c, { types: ['BRANCH_OF'], direction: 'IN', kinds: ['BRANCH'] }),
+    resolve: listOf({ types: ['BRANCH_OF'], direction: 'IN', kinds: ['BRANCH'] }),
   }),
 );

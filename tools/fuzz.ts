@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadQueries } from '../src/db/cypher.js';
+import { createDriver } from '../src/db/driver.js';
+import { Db } from '../src/db/read.js';
+import { DOCUMENTED_CODES } from '../src/http/security.js';
+import { schema } from '../src/schema/index.js';
+import { createApp } from '../src/yoga.js';
+import { loadPools, runFuzz } from './fuzz-gen.js';
+
+const HELP = `Usage: npm run fuzz -- [--count N] [--seed S] [--concurrency C] [--show K]
+
+Generates N random, schema-valid GraphQL operations (seeded: the same seed gives the same operations)
+from the real schema, with arguments of the right types including out-of-range integers, CJK and Lucene
+strings and real ids from the graph, and runs them through the app (in-process) against a real Neo4j:
+NEO4J_URI when set (read-only use), else a local Neo4j in a temporary folder, seeded. Prints how many
+operations ended in each outcome ("ok" or an error code); exits 1 when any response is a 5xx or carries
+an undocumented code (e.g. INTERNAL_SERVER_ERROR), printing the first K such operations to reproduce.
+
+  --count N         operations (default 1000)
+  --seed S          PRNG seed (default 1)
+  --concurrency C   operations in flight (default 4)
+  --show K          failures to print (default 5)
+  --help            this text`;
+
+const { values } = parseArgs({
+  options: {
+    count: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '1' },
+    concurrency: { type: 'string', default: '4' },
+    show: { type: 'string', default: '5' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+if (values.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+const count = Number(values.count);
+const seedValue = Number(values.seed);
+if (!Number.isInteger(count) || count < 1 || !Number.isInteger(seedValue)) {
+  console.error('--count must be a positive integer and --seed an integer.\n');
+  console.error(HELP);
+  process.exit(2);
+}
+
+let uri = process.env.NEO4J_URI;
+let cleanup = async () => {};
+if (!uri) {
+  const { startLocalNeo4j } = await import('../src/neo4j-local/index.js');
+  const { seed } = await import('../seed/run.js');
+  const dataDir = mkdtempSync(join(tmpdir(), 'unicom-kg-fuzz-'));
+  console.log('starting a local Neo4j and seeding it ...');
+  const local = await startLocalNeo4j({ dataDir });
+  const d = createDriver({ uri: local.uri, user: 'neo4j', password: '', connectionTimeoutMs: 5_000 });
+  await seed(d, { database: 'neo4j' });
+  await d.close();
+  uri = local.uri;
+  cleanup = async () => {
+    await local.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}
+
+const driver = createDriver({
+  uri,
+  user: process.env.NEO4J_USER || 'neo4j',
+  password: process.env.NEO4J_PASSWORD || '',
+  connectionTimeoutMs: 3_000,
+});
+const db = new Db(driver, loadQueries(), { database: process.env.NEO4J_DATABASE || 'neo4j', timeoutMs: 10_000 });
+const app = createApp({ db, ready: true }, { graphiql: false });
+const pools = await loadPools(app);
+console.log(`fuzzing: ${count} operations, seed ${seedValue}, ${pools.ids.length} ids from ${uri}`);
+const report = await runFuzz(app, schema, pools, {
+  count,
+  seed: seedValue,
+  concurrency: Number(values.concurrency),
+  documented: DOCUMENTED_CODES,
+});
+
+const width = Math.max(...Object.keys(report.outcomes).map((k) => k.length));
+for (const [outcome, n] of Object.entries(report.outcomes).sort((a, b) => b[1] - a[1])) console.log(`  ${outcome.padEnd(width)}  ${n}`);
+console.log(`${report.count} operations in ${(report.ms / 1000).toFixed(1)} s; ${report.failures.length} failures`);
+if (process.env.FUZZ_SHOW_CODE) {
+  const again = await runFuzz(app, schema, pools, {
+    count,
+    seed: seedValue,
+    concurrency: 1,
+    documented: new Set([...DOCUMENTED_CODES].filter((c) => c !== process.env.FUZZ_SHOW_CODE)),
+  });
+  report.failures = again.failures;
+}
+for (const f of report.failures.slice(0, Number(values.show))) {
+  console.log(
+    `\n#${f.index} (HTTP ${f.status})\n${f.operation.query}\nvariables: ${JSON.stringify(f.operation.variables)}\n-> ${f.response}`,
+  );
+}
+await driver.close();
+await cleanup();
+process.exit(report.failures.length > 0 ? 1 : 0);
