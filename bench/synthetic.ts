@@ -1,4 +1,5 @@
 import neo4j, { type Driver } from 'neo4j-driver';
+import { prng } from '../tools/prng.js';
 
 /**
  * Deterministic synthetic data around the real core, for `npm run bench -- --scale 1,10,100`.
@@ -20,18 +21,6 @@ const NAMES: Record<Kind, { zh: string; en: string; slug: string; label: string 
   REGION: { zh: '合成地區', en: 'Synthetic region', slug: 'region', label: 'Region' },
   AWARD: { zh: '合成獎項', en: 'Synthetic award', slug: 'award', label: 'Award' },
 };
-
-/** mulberry32: a tiny seeded PRNG, good enough to pick ends of edges reproducibly. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface CoreIds {
   /** Ids of the real entities of each synthetic kind, for the links into the core. */
@@ -59,7 +48,7 @@ const EMPTY_EVIDENCE = { evidenceLines: [], evidenceQuotes: [], evidenceSections
 
 /** Cluster `c` (0-based): as many entities of each kind as the core has, and their relations. */
 export function cluster(c: number, core: CoreIds): Cluster {
-  const next = rng(0x5eed + c * 7919);
+  const next = prng(0x5eed + c * 7919);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T;
   const ids = {} as Record<Kind, string[]>;
   const entities: EntityRow[] = [];

@@ -20,7 +20,8 @@ describe('fuzzing (tools/fuzz.ts; the full run is `npm run fuzz -- --count 5000 
   }, 180_000);
 
   it('is reproducible: the same seed gives the same operations', async () => {
-    const { OperationGenerator, prng } = await import('../tools/fuzz-gen.js');
+    const { OperationGenerator } = await import('../tools/fuzz-gen.js');
+    const { prng } = await import('../tools/prng.js');
     const pools = { ids: ['partner/meituan', 'region/beijing'], names: ['美團'], relationTypes: ['RUNS'] };
     const a = new OperationGenerator(schema, pools, prng(42));
     const b = new OperationGenerator(schema, pools, prng(42));

@@ -16,18 +16,7 @@ import {
   isObjectType,
   isScalarType,
 } from 'graphql';
-
-/** mulberry32: small, fast and seeded, so a failing operation can be reproduced from its seed and index. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './prng.js';
 
 /** Real values from the graph, so a good share of operations reach the database and find something. */
 export interface FuzzPools {

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadQueries } from '../src/db/cypher.js';
 import { createDriver } from '../src/db/driver.js';
@@ -9,6 +6,7 @@ import { DOCUMENTED_CODES } from '../src/http/security.js';
 import { schema } from '../src/schema/index.js';
 import { createApp } from '../src/yoga.js';
 import { loadPools, runFuzz } from './fuzz-gen.js';
+import { toolNeo4j } from './tool-neo4j.js';
 
 const HELP = `Usage: npm run fuzz -- [--count N] [--seed S] [--concurrency C] [--show K]
 
@@ -46,23 +44,7 @@ if (!Number.isInteger(count) || count < 1 || !Number.isInteger(seedValue)) {
   process.exit(2);
 }
 
-let uri = process.env.NEO4J_URI;
-let cleanup = async () => {};
-if (!uri) {
-  const { startLocalNeo4j } = await import('../src/neo4j-local/index.js');
-  const { seed } = await import('../seed/run.js');
-  const dataDir = mkdtempSync(join(tmpdir(), 'unicom-kg-fuzz-'));
-  console.log('starting a local Neo4j and seeding it ...');
-  const local = await startLocalNeo4j({ dataDir });
-  const d = createDriver({ uri: local.uri, user: 'neo4j', password: '', connectionTimeoutMs: 5_000 });
-  await seed(d, { database: 'neo4j' });
-  await d.close();
-  uri = local.uri;
-  cleanup = async () => {
-    await local.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-}
+const { uri, cleanup } = await toolNeo4j('fuzz');
 
 const driver = createDriver({
   uri,

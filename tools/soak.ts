@@ -1,10 +1,9 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { prng } from './prng.js';
+import { toolNeo4j } from './tool-neo4j.js';
 
 const HELP = `Usage: npm run soak -- [--minutes N] [--concurrency C] [--seed-local]
 
@@ -114,18 +113,6 @@ function pick<T>(xs: readonly T[], rnd: () => number): T {
   return xs[Math.floor(rnd() * xs.length)] as T;
 }
 
-/** mulberry32: a small seeded PRNG, so a run's request mix is reproducible. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -153,24 +140,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
 
-  let uri = process.env.NEO4J_URI;
-  let cleanup = async () => {};
-  if (!uri) {
-    const { startLocalNeo4j } = await import('../src/neo4j-local/index.js');
-    const { createDriver } = await import('../src/db/driver.js');
-    const { seed } = await import('../seed/run.js');
-    const dataDir = mkdtempSync(join(tmpdir(), 'unicom-kg-soak-'));
-    console.log('starting a local Neo4j and seeding it ...');
-    const local = await startLocalNeo4j({ dataDir });
-    const driver = createDriver({ uri: local.uri, user: 'neo4j', password: '', connectionTimeoutMs: 5_000 });
-    await seed(driver, { database: 'neo4j' });
-    await driver.close();
-    uri = local.uri;
-    cleanup = async () => {
-      await local.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    };
-  }
+  const { uri, cleanup } = await toolNeo4j('soak');
 
   const child: ChildProcess = fork(fileURLToPath(import.meta.url), ['--serve'], {
     env: { ...process.env, SOAK_NEO4J_URI: uri, LOG_LEVEL: 'silent' },
