@@ -4,7 +4,7 @@ import { CYPHER_DIR } from '../src/db/cypher.js';
 import { toPlain } from '../src/db/values.js';
 import type { GraphRows } from './build.js';
 
-const SEED_QUERIES = ['reset', 'sections', 'lines', 'entities', 'relations', 'metric-values', 'prune', 'meta'] as const;
+export const SEED_QUERIES = ['reset', 'sections', 'lines', 'entities', 'relations', 'metric-values', 'prune', 'meta'] as const;
 type SeedQuery = (typeof SEED_QUERIES)[number];
 
 function seedQueries(): Record<SeedQuery | 'counts', string> {

@@ -1,0 +1,29 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SEED_QUERIES } from '../seed/write.js';
+import { CYPHER_DIR, loadQueries, QUERY_NAMES } from '../src/db/cypher.js';
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : p.endsWith('.cypher') ? [relative(CYPHER_DIR, p).replace(/\.cypher$/, '')] : [];
+  });
+}
+
+describe('cypher/', () => {
+  it('holds exactly the statements the API and the seeder name: a missing file fails start-up, a stray one this test', () => {
+    const named = new Set<string>([...QUERY_NAMES, ...SEED_QUERIES.map((q) => `seed/${q}`), 'schema']);
+    expect(files(CYPHER_DIR).sort()).toEqual([...named].sort());
+    expect(loadQueries().size).toBe(QUERY_NAMES.length);
+  });
+
+  it('starts every statement with a comment naming it and saying what it returns, and never splices text into Cypher', () => {
+    for (const name of files(CYPHER_DIR)) {
+      const text = readFileSync(join(CYPHER_DIR, `${name}.cypher`), 'utf8');
+      expect(text.split('\n')[0], name).toMatch(new RegExp(`^// ${name.replace('/', '\\/')}: `));
+      // Parameters only: no template placeholders or string concatenation markers.
+      expect(text, name).not.toMatch(/\$\{|\+\s*'|'\s*\+/);
+    }
+  });
+});
