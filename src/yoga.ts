@@ -6,6 +6,7 @@ import { EXAMPLES } from './examples.js';
 import { useCache } from './http/cache.js';
 import { useExplore } from './http/explore.js';
 import { useExports } from './http/exports.js';
+import { renderGraphiQL, useGraphiQLAssets } from './http/graphiql.js';
 import { usePersistedExamples } from './http/persisted.js';
 import { DEFAULT_SECURITY, type SecurityOptions, securityPlugins } from './http/security.js';
 import { schema } from './schema/index.js';
@@ -75,6 +76,8 @@ export function createApp(state: AppState, options: AppOptions = {}) {
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
+    // GraphiQL's script, style and workers come from this server (node_modules), never from a CDN.
+    renderGraphiQL,
     graphiql:
       options.graphiql === false
         ? false
@@ -101,6 +104,7 @@ export function createApp(state: AppState, options: AppOptions = {}) {
       useTrace(),
       ...securityPlugins(security),
       useExplore(),
+      useGraphiQLAssets(),
       useExports(state),
       usePersistedExamples(),
       ...(options.responseCache ? useCache(state, options.responseCache) : []),
