@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES } from '../src/examples.js';
@@ -61,7 +61,10 @@ const opName = (q: string) => /query (\w+)/.exec(q)?.[1] ?? '';
 const squash = (s: string) => s.replace(/[\s\u00a0]+/g, '');
 
 async function editorText(page: Page) {
-  return page.locator('.graphiql-query-editor .view-lines').innerText();
+  return page
+    .locator('.graphiql-query-editor .view-lines')
+    .textContent()
+    .then((t) => t ?? '');
 }
 
 /** Clicks Run in the current tab and returns the JSON the server answered. */
@@ -121,9 +124,25 @@ describe('GraphiQL at /graphql, served entirely by this server', () => {
       expect(body.errors).toBeUndefined();
       EXPECT[name](body.data);
       // The response pane shows it too (Monaco draws only the visible lines: check the start).
-      await expect.poll(() => page.locator('.graphiql-response .view-lines').innerText(), { timeout: 10_000 }).toMatch(/"data"/);
+      await expect
+        .poll(
+          () =>
+            page
+              .locator('.graphiql-response .view-lines')
+              .textContent()
+              .then((t) => t ?? ''),
+          { timeout: 10_000 },
+        )
+        .toMatch(/"data"/);
       if (name === 'chinaTelecomPartnerships') {
-        await expect.poll(() => page.locator('.graphiql-response .view-lines').innerText()).toContain('中國電信');
+        await expect
+          .poll(() =>
+            page
+              .locator('.graphiql-response .view-lines')
+              .textContent()
+              .then((t) => t ?? ''),
+          )
+          .toContain('中國電信');
         const path = await shot(page, 'graphiql');
         if (process.env.UPDATE_DOCS_SCREENSHOT === '1') copyFileSync(path, 'docs/graphiql.png');
       }
@@ -138,11 +157,21 @@ describe('GraphiQL at /graphql, served entirely by this server', () => {
     await page.getByRole('button', { name: 'Show Documentation Explorer' }).click();
     const docs = page.locator('.graphiql-doc-explorer');
     await docs.getByText('Query', { exact: true }).first().click();
-    await expect.poll(() => docs.innerText(), { timeout: 10_000 }).toContain('neighborhood');
+    await expect.poll(() => docs.textContent().then((t) => t ?? ''), { timeout: 10_000 }).toContain('neighborhood');
     await shot(page, 'graphiql-docs');
     // Explorer: the query builder lists the root fields.
     await page.getByRole('button', { name: 'Show GraphiQL Explorer' }).click();
-    await expect.poll(() => page.locator('.graphiql-explorer-root, .docExplorerWrap').first().innerText(), { timeout: 10_000 }).toContain('paths');
+    await expect
+      .poll(
+        () =>
+          page
+            .locator('.graphiql-explorer-root, .docExplorerWrap')
+            .first()
+            .textContent()
+            .then((t) => t ?? ''),
+        { timeout: 10_000 },
+      )
+      .toContain('paths');
     await shot(page, 'graphiql-explorer');
 
     expect(browser.offsite).toEqual([]);
@@ -162,7 +191,8 @@ describe('GraphiQL at /graphql, served entirely by this server', () => {
     await shot(page, 'graphiql-no-introspection');
     expect(noIntrospection.offsite).toEqual([]);
     // The introspection request is refused (400, INTROSPECTION_DISABLED): that, and only that, may fail.
-    const refused = (p: string) => /^HTTP 400: .*\/graphql$/.test(p) || /^console\.error: Failed to load resource: .* 400 \(Bad Request\)$/.test(p);
+    const refused = (p: string) =>
+      /^HTTP 400: .*\/graphql$/.test(p) || /^console\.error: Failed to load resource: .* 400 \(Bad Request\)$/.test(p);
     expect(problems.filter((p) => !refused(p))).toEqual([]);
     expect(problems.length).toBeGreaterThan(0);
   });

@@ -1,4 +1,5 @@
-/* unicom-kg explorer: search → neighbourhood (cytoscape.js) → click to expand → evidence panel.
+/* unicom-kg explorer: search → an entity's relations (cytoscape.js, fcose layout) → click to expand, page with
+   "show more", filter, hide, pin, collapse, find paths, export, and a URL that reopens the view.
    Plain browser JavaScript, no build step; talks only to this server's /graphql. */
 'use strict';
 
@@ -19,15 +20,44 @@ const KIND_COLOURS = {
   METRIC: '#7cb342',
 };
 const colour = (kind) => KIND_COLOURS[kind] || '#888';
+/** The group's listed company: linked to almost everything, so paths may route around it. */
+const HUB = 'company/china-unicom-hk';
+/** Relations fetched per "show more" (the API pages at most 100 at a time). */
+const PAGE = 50;
+const API_PAGE_MAX = 100;
+/** Canvas labels: a CJK face first, so Chinese draws as glyphs where the machine has one. */
+const LABEL_FONT = '"Noto Sans CJK TC", "Noto Sans TC", "PingFang TC", "Microsoft JhengHei", "Noto Sans CJK SC", system-ui, sans-serif';
 
 const Q_SEARCH = `query ExploreSearch($q: String!) {
   search(query: $q, first: 12) { score matched entity { id kind nameZh nameEn } }
 }`;
-const Q_NEIGHBORHOOD = `query ExploreNeighborhood($id: ID!, $limit: Int) {
-  neighborhood(id: $id, depth: 1, limit: $limit) {
+const Q_RELATIONS = `query ExploreRelations($id: ID!, $first: Int!, $after: String) {
+  entity(id: $id) {
+    id kind nameZh nameEn degree
+    relations(first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges {
+        id type direction year label inferred
+        evidence { line quote section }
+        node { id kind nameZh nameEn degree }
+      }
+    }
+  }
+}`;
+const Q_EDGE = `query ExploreEdge($id: ID!, $types: [String!], $kinds: [EntityKind!], $after: String) {
+  entity(id: $id) {
+    relations(types: $types, kinds: $kinds, direction: OUT, first: 100, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      edges { id type year date label kind share role inferred evidence { line quote section } }
+    }
+  }
+}`;
+const Q_PATHS = `query ExplorePaths($from: ID!, $to: ID!, $avoid: [ID!]) {
+  paths(from: $from, to: $to, maxLength: 5, first: 3, avoid: $avoid) {
+    length
     nodes { id kind nameZh nameEn degree }
     edges { id source target type year label }
-    truncated
   }
 }`;
 const Q_ENTITY = `query ExploreEntity($id: ID!) {
@@ -54,10 +84,10 @@ async function gql(query, variables) {
 function h(tag, attrs, ...children) {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) {
-    if (v == null) continue;
+    if (v == null || v === false) continue;
     if (k === 'style') el.style.cssText = v;
     else if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
-    else el.setAttribute(k, v);
+    else el.setAttribute(k, v === true ? '' : v);
   }
   for (const c of children.flat()) if (c != null) el.append(c instanceof Node ? c : String(c));
   return el;
@@ -68,6 +98,11 @@ const $ = (sel) => document.querySelector(sel);
 const status = (text) => {
   $('#status').textContent = text;
 };
+function fail(err) {
+  status(`Error: ${err.message}`);
+}
+
+// cytoscape-fcose and cytoscape-svg register themselves with the global cytoscape when their scripts load.
 
 const cy = cytoscape({
   container: $('#cy'),
@@ -78,12 +113,16 @@ const cy = cytoscape({
       style: {
         'background-color': 'data(colour)',
         label: 'data(label)',
+        'font-family': LABEL_FONT,
         'font-size': 10,
-        'min-zoomed-font-size': 7,
+        'min-zoomed-font-size': 6,
         'text-valign': 'bottom',
         'text-margin-y': 3,
         'text-wrap': 'ellipsis',
         'text-max-width': 110,
+        'text-background-color': '#f6f7f9',
+        'text-background-opacity': 0.8,
+        'text-background-padding': 1,
         width: 'mapData(degree, 0, 60, 16, 44)',
         height: 'mapData(degree, 0, 60, 16, 44)',
         'border-width': 1,
@@ -91,7 +130,10 @@ const cy = cytoscape({
       },
     },
     { selector: 'node.expanded', style: { 'border-width': 3, 'border-color': '#1d2330' } },
+    { selector: 'node.pinned', style: { shape: 'round-rectangle' } },
+    { selector: 'node.path', style: { 'border-width': 4, 'border-color': '#ff6f00' } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#ffb300' } },
+    { selector: '.filtered', style: { display: 'none' } },
     {
       selector: 'edge',
       style: {
@@ -101,60 +143,263 @@ const cy = cytoscape({
         'target-arrow-shape': 'triangle',
         'curve-style': 'bezier',
         label: 'data(type)',
+        'font-family': LABEL_FONT,
         'font-size': 7,
         'min-zoomed-font-size': 9,
         color: '#7a8394',
         'text-rotation': 'autorotate',
       },
     },
+    { selector: 'edge.path', style: { width: 3, 'line-color': '#ff6f00', 'target-arrow-color': '#ff6f00' } },
+    { selector: 'edge:selected', style: { width: 3, 'line-color': '#ffb300', 'target-arrow-color': '#ffb300' } },
   ],
 });
-window.explore = { cy };
 
-function updateStatus(extra) {
-  const n = cy.nodes().length;
-  const e = cy.edges().length;
-  status(`${n} nodes · ${e} edges${extra ? ` · ${extra}` : ''}`);
-  $('#legend').replaceChildren(...[...new Set(cy.nodes().map((x) => x.data('kind')))].sort().map(kindBadge));
+/* ---------- state: everything the URL carries ---------- */
+const state = {
+  /** Expanded entities → how many of their relations are loaded, the cursor for more, and their total. */
+  expanded: new Map(),
+  /** Entities the user hid: never drawn again until shown. */
+  hidden: new Set(),
+  /** Kinds and relation types switched off in the filters. */
+  offKinds: new Set(),
+  offTypes: new Set(),
+  path: { from: null, to: null, avoid: false, found: false },
+  /** The node or edge the panel shows. */
+  selected: null,
+};
+/** Elements hidden by the user, kept so "show hidden" can put them back. */
+const hiddenElements = new Map();
+/** Entity names by id, for the path bar. */
+const names = new Map();
+let restoring = false;
+
+window.explore = { cy, state };
+
+function nodeData(n) {
+  names.set(n.id, n.nameZh);
+  return { id: n.id, kind: n.kind, label: n.nameZh, nameZh: n.nameZh, nameEn: n.nameEn, degree: n.degree, colour: colour(n.kind) };
 }
 
-/** Adds a neighbourhood to the graph (keeping what is there) and lays it out again. */
-async function expand(id) {
-  status(`Loading the neighbourhood of ${id} …`);
-  const data = await gql(Q_NEIGHBORHOOD, { id, limit: 40 });
-  const nb = data.neighborhood;
-  if (!nb) {
-    status(`No entity ${id}`);
-    return;
-  }
-  const centre = cy.getElementById(id);
-  const origin = centre.nonempty() ? centre.position() : { x: 0, y: 0 };
+/** Adds nodes and edges that are not there yet (and not hidden) near `origin`; returns how many nodes were new. */
+function addElements(nodes, edges, origin) {
   const added = [];
-  for (const n of nb.nodes) {
-    if (cy.getElementById(n.id).nonempty()) continue;
+  for (const n of nodes) {
+    if (state.hidden.has(n.id) || cy.getElementById(n.id).nonempty()) continue;
+    const o = origin || { x: 0, y: 0 };
     added.push({
       group: 'nodes',
-      data: { id: n.id, kind: n.kind, label: n.nameZh, nameEn: n.nameEn, degree: n.degree, colour: colour(n.kind) },
-      position: { x: origin.x + (Math.random() - 0.5) * 60, y: origin.y + (Math.random() - 0.5) * 60 },
+      data: nodeData(n),
+      position: { x: o.x + (Math.random() - 0.5) * 80, y: o.y + (Math.random() - 0.5) * 80 },
     });
   }
-  for (const e of nb.edges) {
-    if (cy.getElementById(e.id).nonempty()) continue;
-    added.push({ group: 'edges', data: { id: e.id, source: e.source, target: e.target, type: e.type, year: e.year } });
-  }
   cy.add(added);
-  cy.getElementById(id).addClass('expanded');
-  const layout = cy.layout({ name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90 });
-  await new Promise((resolve) => {
-    layout.one('layoutstop', resolve);
-    layout.run();
-  });
-  cy.fit(undefined, 30);
-  const newNodes = added.filter((a) => a.group === 'nodes').length;
-  updateStatus(`+${newNodes} from ${nb.nodes[0] ? nb.nodes[0].nameZh : id}${nb.truncated ? ' (truncated)' : ''}`);
-  document.body.dataset.expanded = String(cy.nodes('.expanded').length);
+  const edgeEls = [];
+  for (const e of edges) {
+    if (cy.getElementById(e.id).nonempty()) continue;
+    if (cy.getElementById(e.source).empty() || cy.getElementById(e.target).empty()) continue;
+    edgeEls.push({ group: 'edges', data: { ...e } });
+  }
+  cy.add(edgeEls);
+  applyFilters();
+  return added.length;
 }
 
+/** Lays the graph out with fcose (labels count as part of a node, so they do not overlap); pinned nodes stay put. */
+async function layout(randomize = false) {
+  const visible = cy.elements().not('.filtered');
+  if (visible.nodes().length === 0) return;
+  const pinned = cy.nodes('.pinned').not('.filtered');
+  const opts =
+    typeof cytoscapeFcose !== 'undefined'
+      ? {
+          name: 'fcose',
+          quality: 'default',
+          randomize,
+          animate: false,
+          nodeDimensionsIncludeLabels: true,
+          nodeSeparation: 90,
+          idealEdgeLength: () => 110,
+          nodeRepulsion: () => 12000,
+          edgeElasticity: () => 0.3,
+          numIter: 2500,
+          packComponents: true,
+          fixedNodeConstraint: pinned.length ? pinned.map((n) => ({ nodeId: n.id(), position: { ...n.position() } })) : undefined,
+        }
+      : { name: 'cose', animate: false, randomize, nodeDimensionsIncludeLabels: true };
+  const l = visible.layout(opts);
+  await new Promise((resolve) => {
+    l.one('layoutstop', resolve);
+    l.run();
+  });
+  cy.fit(visible, 30);
+}
+
+/** Loads `count` more relations of an entity (paging through the API) and draws them. */
+async function expand(id, count = PAGE, opts = {}) {
+  const entry = state.expanded.get(id) || { loaded: 0, cursor: null, total: null, hasMore: true };
+  if (!entry.hasMore) return;
+  status(`Loading relations of ${names.get(id) || id} …`);
+  const nodes = [];
+  const edges = [];
+  let want = count;
+  let centre = null;
+  while (want > 0 && entry.hasMore) {
+    const data = await gql(Q_RELATIONS, { id, first: Math.min(want, API_PAGE_MAX), after: entry.cursor });
+    if (!data.entity) {
+      status(`No entity ${id}`);
+      return;
+    }
+    centre = data.entity;
+    const rel = data.entity.relations;
+    for (const e of rel.edges) {
+      nodes.push(e.node);
+      const out = e.direction === 'OUT';
+      edges.push({
+        id: e.id,
+        source: out ? id : e.node.id,
+        target: out ? e.node.id : id,
+        type: e.type,
+        year: e.year,
+        label: e.label,
+        inferred: e.inferred,
+        evidence: e.evidence,
+      });
+    }
+    entry.loaded += rel.edges.length;
+    entry.total = rel.totalCount;
+    entry.cursor = rel.pageInfo.endCursor;
+    entry.hasMore = rel.pageInfo.hasNextPage;
+    want -= rel.edges.length;
+    if (rel.edges.length === 0) break;
+  }
+  if (cy.getElementById(id).empty() && centre && !state.hidden.has(id)) addElements([centre], [], null);
+  const c = cy.getElementById(id);
+  const added = addElements(nodes, edges, c.nonempty() ? c.position() : null);
+  state.expanded.set(id, entry);
+  c.addClass('expanded');
+  if (!opts.noLayout) await layout();
+  updateStatus(`+${added} from ${names.get(id) || id} · ${entry.loaded} of ${entry.total} relations${entry.hasMore ? ' (show more in the panel)' : ''}`);
+  document.body.dataset.expanded = String(cy.nodes('.expanded').length);
+  if (!opts.noUrl) saveUrl();
+  if (state.selected === id) renderActions(id);
+}
+
+/** Removes what only this node's expansion brought in (not pinned, not expanded, not on a path, tied to nothing else). */
+function collapse(id) {
+  const node = cy.getElementById(id);
+  if (node.empty()) return;
+  const keep = (n) => n.hasClass('expanded') || n.hasClass('pinned') || n.hasClass('path') || n.id() === state.selected;
+  const gone = node.neighborhood('node').filter((n) => !keep(n) && n.connectedEdges().connectedNodes().difference(n).difference(node).empty());
+  gone.remove();
+  node.removeClass('expanded');
+  state.expanded.delete(id);
+  document.body.dataset.expanded = String(cy.nodes('.expanded').length);
+  updateStatus(`collapsed ${names.get(id) || id} (−${gone.length})`);
+  renderActions(id);
+  saveUrl();
+}
+
+function hide(id) {
+  const node = cy.getElementById(id);
+  if (node.empty()) return;
+  hiddenElements.set(id, node.union(node.connectedEdges()).jsons());
+  state.hidden.add(id);
+  state.expanded.delete(id);
+  node.remove();
+  if (state.selected === id) state.selected = null;
+  updateStatus(`hid ${names.get(id) || id}`);
+  renderFilters();
+  saveUrl();
+}
+
+function showHidden() {
+  const back = [...hiddenElements.values()].flat();
+  state.hidden.clear();
+  hiddenElements.clear();
+  const nodes = back.filter((j) => j.group === 'nodes' && cy.getElementById(j.data.id).empty());
+  cy.add(nodes.map((j) => ({ group: 'nodes', data: j.data, position: j.position })));
+  const edges = back.filter((j) => j.group === 'edges' && cy.getElementById(j.data.id).empty());
+  cy.add(edges.filter((j) => cy.getElementById(j.data.source).nonempty() && cy.getElementById(j.data.target).nonempty()).map((j) => ({ group: 'edges', data: j.data })));
+  applyFilters();
+  updateStatus('showing hidden entities again');
+  saveUrl();
+}
+
+function togglePin(id) {
+  const node = cy.getElementById(id);
+  if (node.empty()) return;
+  if (node.hasClass('pinned')) {
+    node.removeClass('pinned');
+    node.unlock();
+  } else {
+    node.addClass('pinned');
+    node.lock();
+  }
+  renderActions(id);
+  saveUrl();
+}
+
+/* ---------- filters ---------- */
+function applyFilters() {
+  cy.nodes().forEach((n) => {
+    n.toggleClass('filtered', state.offKinds.has(n.data('kind')));
+  });
+  cy.edges().forEach((e) => {
+    e.toggleClass('filtered', state.offTypes.has(e.data('type')));
+  });
+}
+
+function counts(coll, key) {
+  const m = new Map();
+  coll.forEach((x) => m.set(x.data(key), (m.get(x.data(key)) || 0) + 1));
+  return [...m.entries()].sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+}
+
+function renderFilters() {
+  const box = (set, value, n, label) =>
+    h(
+      'label',
+      {},
+      h('input', {
+        type: 'checkbox',
+        'data-filter': value,
+        checked: !set.has(value),
+        onchange: (ev) => {
+          if (ev.target.checked) set.delete(value);
+          else set.add(value);
+          applyFilters();
+          updateStatus();
+          saveUrl();
+        },
+      }),
+      label,
+      h('span', { class: 'count' }, n),
+    );
+  const kinds = counts(cy.nodes(), 'kind');
+  for (const k of state.offKinds) if (!kinds.some(([x]) => x === k)) kinds.push([k, 0]);
+  $('#filter-kinds').replaceChildren(...kinds.map(([k, n]) => box(state.offKinds, k, n, kindBadge(k))));
+  const types = counts(cy.edges(), 'type');
+  for (const t of state.offTypes) if (!types.some(([x]) => x === t)) types.push([t, 0]);
+  $('#filter-types').replaceChildren(...types.map(([t, n]) => box(state.offTypes, t, n, t)));
+  $('#hidden-list').replaceChildren(
+    state.hidden.size
+      ? h('button', { type: 'button', id: 'btn-unhide', onclick: showHidden }, `Show ${state.hidden.size} hidden`)
+      : '',
+  );
+}
+
+function updateStatus(extra) {
+  const vis = cy.elements().not('.filtered');
+  const n = vis.nodes().length;
+  const e = vis.edges().filter((x) => x.source().visible() && x.target().visible()).length;
+  const off = cy.nodes('.filtered').length;
+  status(`${n} nodes · ${e} edges${off ? ` · ${off} filtered out` : ''}${extra ? ` · ${extra}` : ''}`);
+  $('#legend').replaceChildren(...[...new Set(vis.nodes().map((x) => x.data('kind')))].sort().map(kindBadge));
+  renderFilters();
+}
+
+/* ---------- the panel ---------- */
 /** A small inline SVG bar chart of a metric's yearly values. */
 function chart(values, unit) {
   const pts = values.filter((v) => typeof v.value === 'number');
@@ -187,15 +432,57 @@ function chart(values, unit) {
   return svg;
 }
 
+const evidenceList = (ev) =>
+  h(
+    'ul',
+    { class: 'evidence', id: 'evidence' },
+    ev.map((x) =>
+      h(
+        'li',
+        { 'data-line': x.line },
+        h('span', { class: 'line' }, `line ${x.line}`, x.section ? h('span', { class: 'section' }, ` · ${x.section}`) : null),
+        `「${x.quote}」`,
+      ),
+    ),
+  );
+
+/** The buttons for an entity on the graph: expand/show more, collapse, hide, pin, path ends. */
+function renderActions(id) {
+  const box = $('#panel .actions');
+  if (!box || $('#panel').dataset.entity !== id) return;
+  const node = cy.getElementById(id);
+  const entry = state.expanded.get(id);
+  const act = (name, label, fn, title) =>
+    h('button', { type: 'button', 'data-action': name, title, onclick: () => Promise.resolve(fn()).catch(fail) }, label);
+  const items = [];
+  if (!entry) items.push(act('expand', 'Expand', () => expand(id), 'Draw its relations'));
+  else if (entry.hasMore) items.push(act('more', `Show ${Math.min(PAGE, entry.total - entry.loaded)} more`, () => expand(id), 'Draw the next page of its relations'));
+  if (entry) items.push(act('collapse', 'Collapse', () => collapse(id), 'Remove what only this node brought in'));
+  if (node.nonempty()) {
+    items.push(act('pin', node.hasClass('pinned') ? 'Unpin' : 'Pin', () => togglePin(id), 'Keep it where it is when the graph is laid out'));
+    items.push(act('hide', 'Hide', () => hide(id), 'Remove it from the view (Filters › show hidden brings it back)'));
+  }
+  items.push(act('path-from', 'Path from here', () => setPathEnd('from', id), 'Start of a path'));
+  items.push(act('path-to', 'Path to here', () => setPathEnd('to', id), 'End of a path'));
+  box.replaceChildren(...items);
+  const more = $('#panel .more');
+  if (more) more.textContent = entry ? `${entry.loaded} of ${entry.total} relations drawn` : '';
+}
+
+let panelSeq = 0;
 /** Shows an entity's names, evidence (with line numbers) and, for a metric, its values. */
 async function showPanel(id) {
+  const seq = ++panelSeq;
   const panel = $('#panel');
+  state.selected = id;
   panel.replaceChildren(h('p', { class: 'hint' }, `Loading ${id} …`));
   const { entity: e } = await gql(Q_ENTITY, { id });
+  if (seq !== panelSeq) return;
   if (!e) {
     panel.replaceChildren(h('p', { class: 'hint' }, `No entity ${id}.`));
     return;
   }
+  names.set(e.id, e.nameZh);
   const parts = [
     kindBadge(e.kind),
     h('h2', { id: 'entity-name' }, e.nameZh),
@@ -203,6 +490,8 @@ async function showPanel(id) {
     e.aliases.length ? h('div', { class: 'aliases' }, `Also: ${e.aliases.join(' · ')}`) : null,
     e.description ? h('p', {}, e.description) : null,
     h('div', { class: 'en' }, `${e.id} · ${e.degree} relationships · named on ${e.mentions.totalCount} lines`),
+    h('div', { class: 'actions' }),
+    h('div', { class: 'more' }),
   ];
   if (e.kind === 'METRIC' && e.values) {
     parts.push(h('h3', {}, `Values${e.unit ? ` (${e.unit})` : ''}`), chart(e.values, e.unit));
@@ -219,33 +508,264 @@ async function showPanel(id) {
   const ev = e.evidence.length
     ? e.evidence
     : e.mentions.edges.map((m) => ({ line: m.node.line, quote: m.node.text, section: null }));
-  parts.push(
-    h(
-      'ul',
-      { class: 'evidence', id: 'evidence' },
-      ev.map((x) =>
-        h(
-          'li',
-          { 'data-line': x.line },
-          h('span', { class: 'line' }, `line ${x.line}`, x.section ? h('span', { class: 'section' }, ` · ${x.section}`) : null),
-          `「${x.quote}」`,
-        ),
-      ),
-    ),
-  );
+  parts.push(evidenceList(ev));
   panel.replaceChildren(...parts.filter(Boolean));
   panel.dataset.entity = e.id;
+  delete panel.dataset.edge;
+  renderActions(e.id);
+  saveUrl();
 }
 
-async function pick(id) {
-  $('#results').replaceChildren();
-  cy.elements().remove();
-  await Promise.all([expand(id), showPanel(id)]);
-  cy.getElementById(id).select();
-  history.replaceState(null, '', `/explore#${encodeURIComponent(id)}`);
+/** Finds a relation's own record (with its evidence) among its source's outgoing relations of that type. */
+async function edgeDetails(edge) {
+  const d = edge.data();
+  const kind = cy.getElementById(d.target).data('kind');
+  let after = null;
+  for (let page = 0; page < 10; page++) {
+    const data = await gql(Q_EDGE, { id: d.source, types: [d.type], kinds: kind ? [kind] : null, after });
+    const rel = data.entity && data.entity.relations;
+    if (!rel) return null;
+    const hit = rel.edges.find((x) => x.id === d.id);
+    if (hit) return hit;
+    if (!rel.pageInfo.hasNextPage) return null;
+    after = rel.pageInfo.endCursor;
+  }
+  return null;
 }
 
+/** Shows a relation: its two ends, type, year, the report's words and its evidence lines. */
+async function showEdgePanel(edgeId) {
+  const seq = ++panelSeq;
+  const edge = cy.getElementById(edgeId);
+  if (edge.empty()) return;
+  state.selected = edgeId;
+  const panel = $('#panel');
+  let d = edge.data();
+  if (!d.evidence) {
+    panel.replaceChildren(h('p', { class: 'hint' }, `Loading ${edgeId} …`));
+    const full = await edgeDetails(edge);
+    if (seq !== panelSeq) return;
+    if (full) {
+      edge.data({ evidence: full.evidence, label: full.label, year: full.year, inferred: full.inferred });
+      d = edge.data();
+    }
+  }
+  const end = (id) => h('strong', {}, names.get(id) || id);
+  panel.replaceChildren(
+    h('span', { class: 'kind', style: 'background:#546e7a' }, 'RELATION'),
+    h('h2', { id: 'entity-name' }, d.type),
+    h('div', { class: 'edge-ends' }, end(d.source), h('span', { class: 'arrow' }, '→'), end(d.target)),
+    d.label ? h('p', {}, `「${d.label}」`) : null,
+    h('div', { class: 'en' }, `${d.id}${d.year ? ` · ${d.year}` : ''}${d.inferred ? ' · inferred by the curators' : ''}`),
+    h('h3', {}, `Evidence (${(d.evidence || []).length})`),
+    evidenceList(d.evidence || []),
+  );
+  delete panel.dataset.entity;
+  panel.dataset.edge = edgeId;
+  saveUrl();
+}
+
+/* ---------- paths ---------- */
+function renderPathbar() {
+  const p = state.path;
+  $('#pathbar').hidden = !p.from && !p.to;
+  $('#path-from').textContent = p.from ? names.get(p.from) || p.from : '—';
+  $('#path-to').textContent = p.to ? names.get(p.to) || p.to : '—';
+  $('#path-avoid').checked = p.avoid;
+  $('#btn-path').disabled = !(p.from && p.to);
+}
+
+function setPathEnd(which, id) {
+  state.path[which] = id;
+  state.path.found = false;
+  renderPathbar();
+  saveUrl();
+}
+
+async function findPath(opts = {}) {
+  const p = state.path;
+  if (!p.from || !p.to) return;
+  status('Finding a path …');
+  const avoid = p.avoid && p.from !== HUB && p.to !== HUB ? [HUB] : null;
+  const data = await gql(Q_PATHS, { from: p.from, to: p.to, avoid });
+  cy.elements('.path').removeClass('path');
+  if (data.paths.length === 0) {
+    p.found = false;
+    document.body.dataset.path = '0';
+    updateStatus(`no path within 5 steps${avoid ? ' avoiding the hub' : ''}`);
+    saveUrl();
+    return;
+  }
+  p.found = true;
+  for (const path of data.paths) {
+    for (const n of path.nodes) state.hidden.delete(n.id);
+    addElements(path.nodes, path.edges, cy.getElementById(p.from).nonempty() ? cy.getElementById(p.from).position() : null);
+    for (const n of path.nodes) cy.getElementById(n.id).addClass('path');
+    for (const e of path.edges) cy.getElementById(e.id).addClass('path');
+  }
+  if (!opts.noLayout) await layout();
+  const first = data.paths[0];
+  document.body.dataset.path = String(first.length);
+  updateStatus(`${data.paths.length} path(s) of ${first.length} step(s): ${first.nodes.map((n) => n.nameZh).join(' → ')}`);
+  saveUrl();
+}
+
+/* ---------- exports ---------- */
+function download(name, blob) {
+  const a = h('a', { href: URL.createObjectURL(blob), download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}
+const exportName = (ext) => {
+  const centre = [...state.expanded.keys()][0] || 'graph';
+  return `unicom-kg-${centre.replace(/[^\w-]+/g, '_')}.${ext}`;
+};
+function visibleElements() {
+  const nodes = cy.nodes().not('.filtered');
+  const edges = cy.edges().not('.filtered').filter((e) => nodes.contains(e.source()) && nodes.contains(e.target()));
+  return { nodes, edges };
+}
+function exportJson() {
+  const { nodes, edges } = visibleElements();
+  const out = {
+    source: 'unicom-kg: China Unicom CSR 2020 knowledge graph',
+    view: location.href,
+    nodes: nodes.map((n) => ({ id: n.id(), kind: n.data('kind'), nameZh: n.data('nameZh'), nameEn: n.data('nameEn') ?? null, degree: n.data('degree') })),
+    edges: edges.map((e) => ({
+      id: e.id(),
+      source: e.data('source'),
+      target: e.data('target'),
+      type: e.data('type'),
+      year: e.data('year') ?? null,
+      label: e.data('label') ?? null,
+      evidence: e.data('evidence') ?? null,
+    })),
+  };
+  download(exportName('json'), new Blob([JSON.stringify(out, null, 2)], { type: 'application/json' }));
+}
+function exportPng() {
+  download(exportName('png'), cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }));
+}
+function exportSvg() {
+  if (typeof cy.svg !== 'function') throw new Error('SVG export is not available');
+  download(exportName('svg'), new Blob([cy.svg({ full: true, scale: 1, bg: '#ffffff' })], { type: 'image/svg+xml' }));
+}
+
+/* ---------- the URL: the whole view, so a link reopens it ---------- */
+function saveUrl() {
+  if (restoring) return;
+  const q = new URLSearchParams();
+  for (const [id, e] of state.expanded) q.append('x', `${e.loaded}:${id}`);
+  const extra = cy.nodes().filter((n) => !n.hasClass('path') && !state.expanded.has(n.id()) && n.connectedEdges().filter((e) => state.expanded.has(e.data('source')) || state.expanded.has(e.data('target'))).empty());
+  extra.forEach((n) => {
+    q.append('n', n.id());
+  });
+  for (const id of state.hidden) q.append('hide', id);
+  cy.nodes('.pinned').forEach((n) => {
+    q.append('pin', `${Math.round(n.position('x'))},${Math.round(n.position('y'))}:${n.id()}`);
+  });
+  for (const k of state.offKinds) q.append('nokind', k);
+  for (const t of state.offTypes) q.append('notype', t);
+  if (state.path.from) q.set('from', state.path.from);
+  if (state.path.to) q.set('to', state.path.to);
+  if (state.path.avoid) q.set('avoid', '1');
+  if (state.path.found) q.set('path', '1');
+  if (state.selected) q.set('sel', state.selected);
+  history.replaceState(null, '', `/explore#${q.toString()}`);
+}
+
+async function restore(hash) {
+  // An old-style link (#partner/meituan) opens that entity.
+  if (!hash.includes('=')) return pick(decodeURIComponent(hash));
+  const q = new URLSearchParams(hash);
+  restoring = true;
+  try {
+    cy.elements().remove();
+    state.expanded.clear();
+    state.hidden = new Set(q.getAll('hide'));
+    state.offKinds = new Set(q.getAll('nokind'));
+    state.offTypes = new Set(q.getAll('notype'));
+    state.path = { from: q.get('from'), to: q.get('to'), avoid: q.get('avoid') === '1', found: false };
+    for (const x of q.getAll('x')) {
+      const i = x.indexOf(':');
+      const n = Number(x.slice(0, i));
+      const id = x.slice(i + 1);
+      await expand(id, Number.isFinite(n) && n > 0 ? n : PAGE, { noLayout: true, noUrl: true });
+    }
+    const loose = q.getAll('n').filter((id) => cy.getElementById(id).empty());
+    for (const id of loose) {
+      const data = await gql(Q_ENTITY, { id });
+      if (data.entity) addElements([data.entity], [], null);
+    }
+    if (q.get('path') === '1') await findPath({ noLayout: true });
+    for (const p of q.getAll('pin')) {
+      const m = /^(-?\d+),(-?\d+):(.+)$/.exec(p);
+      if (!m) continue;
+      const n = cy.getElementById(m[3]);
+      if (n.empty()) continue;
+      n.position({ x: Number(m[1]), y: Number(m[2]) });
+      n.addClass('pinned');
+      n.lock();
+    }
+    applyFilters();
+    await layout();
+    renderPathbar();
+    const sel = q.get('sel');
+    if (sel) {
+      const el = cy.getElementById(sel);
+      if (el.nonempty()) el.select();
+      if (el.nonempty() && el.isEdge()) await showEdgePanel(sel);
+      else await showPanel(sel);
+    }
+    updateStatus('view restored from the link');
+  } finally {
+    restoring = false;
+  }
+  saveUrl();
+  document.body.dataset.restored = '1';
+}
+
+/* ---------- search ---------- */
 let searchSeq = 0;
+let timer;
+function closeResults() {
+  clearTimeout(timer);
+  searchSeq++; // an answer still on its way must not reopen the list
+  $('#results').replaceChildren();
+}
+
+/** Opens an entity in a new view. */
+async function pick(id) {
+  closeResults();
+  $('#search').blur();
+  cy.elements().remove();
+  state.expanded.clear();
+  state.path = { from: null, to: null, avoid: state.path.avoid, found: false };
+  renderPathbar();
+  await Promise.all([expand(id, PAGE, { noUrl: true }), showPanel(id)]);
+  cy.getElementById(id).select();
+  saveUrl();
+}
+
+/** Adds an entity to the current view (to find a path to it, say). */
+async function addToView(id) {
+  closeResults();
+  $('#search').blur();
+  state.hidden.delete(id);
+  if (cy.getElementById(id).empty()) {
+    const data = await gql(Q_ENTITY, { id });
+    if (!data.entity) return;
+    addElements([data.entity], [], null);
+    await layout();
+  }
+  cy.elements(':selected').unselect();
+  cy.getElementById(id).select();
+  updateStatus(`added ${names.get(id) || id}`);
+  await showPanel(id);
+}
+
 async function runSearch(q) {
   const seq = ++searchSeq;
   if (!q.trim()) {
@@ -266,20 +786,23 @@ async function runSearch(q) {
           h('strong', {}, hit.entity.nameZh),
           hit.entity.nameEn ? h('span', { class: 'en' }, hit.entity.nameEn) : null,
         ),
+        h(
+          'button',
+          { type: 'button', class: 'add', 'data-add': hit.entity.id, title: 'Add to the current view', onclick: () => addToView(hit.entity.id).catch(fail) },
+          '+ add',
+        ),
       ),
     ),
   );
   if (data.search.length === 0) $('#results').replaceChildren(h('li', { class: 'hint' }, h('button', { type: 'button', disabled: '' }, 'No match')));
 }
 
-function fail(err) {
-  status(`Error: ${err.message}`);
-}
-
-let timer;
 $('#search').addEventListener('input', (ev) => {
   clearTimeout(timer);
   timer = setTimeout(() => runSearch(ev.target.value).catch(fail), 200);
+});
+$('#search').addEventListener('keydown', (ev) => {
+  if (ev.key === 'Escape') closeResults();
 });
 $('#search-form').addEventListener('submit', (ev) => {
   ev.preventDefault();
@@ -287,10 +810,71 @@ $('#search-form').addEventListener('submit', (ev) => {
   if (first) first.click();
   else runSearch($('#search').value).catch(fail);
 });
+// A click anywhere else closes the list.
+document.addEventListener('pointerdown', (ev) => {
+  if (!ev.target.closest('#results') && !ev.target.closest('#search-form')) closeResults();
+});
+
+/* ---------- wiring ---------- */
 cy.on('tap', 'node', (ev) => {
   const id = ev.target.id();
   showPanel(id).catch(fail);
-  if (!ev.target.hasClass('expanded')) expand(id).catch(fail);
+  if (!state.expanded.has(id)) expand(id).catch(fail);
+});
+cy.on('tap', 'edge', (ev) => {
+  showEdgePanel(ev.target.id()).catch(fail);
+});
+cy.on('dragfree', 'node.pinned', () => saveUrl());
+
+$('#btn-filters').addEventListener('click', () => {
+  const open = $('#filters').hidden;
+  $('#filters').hidden = !open;
+  $('#btn-filters').setAttribute('aria-expanded', String(open));
+  renderFilters();
+});
+$('#btn-layout').addEventListener('click', () => layout(true).catch(fail));
+$('#btn-fit').addEventListener('click', () => cy.fit(cy.elements().not('.filtered'), 30));
+$('#btn-png').addEventListener('click', () => {
+  try {
+    exportPng();
+  } catch (e) {
+    fail(e);
+  }
+});
+$('#btn-svg').addEventListener('click', () => {
+  try {
+    exportSvg();
+  } catch (e) {
+    fail(e);
+  }
+});
+$('#btn-json').addEventListener('click', exportJson);
+$('#btn-link').addEventListener('click', async () => {
+  saveUrl();
+  const out = $('#link-out');
+  out.value = location.href;
+  out.hidden = false;
+  out.select();
+  try {
+    await navigator.clipboard.writeText(location.href);
+    status('Link copied: it reopens this view.');
+  } catch {
+    status('Copy the selected link: it reopens this view.');
+  }
+  setTimeout(() => {
+    out.hidden = true;
+  }, 8000);
+});
+$('#path-avoid').addEventListener('change', (ev) => {
+  state.path.avoid = ev.target.checked;
+  saveUrl();
+});
+$('#btn-path').addEventListener('click', () => findPath().catch(fail));
+$('#btn-path-clear').addEventListener('click', () => {
+  cy.elements('.path').removeClass('path');
+  state.path = { from: null, to: null, avoid: state.path.avoid, found: false };
+  renderPathbar();
+  saveUrl();
 });
 
-if (location.hash.length > 1) pick(decodeURIComponent(location.hash.slice(1))).catch(fail);
+if (location.hash.length > 1) restore(location.hash.slice(1)).catch(fail);

@@ -28,7 +28,15 @@ const TOKEN = `${RENDER_GRAPHIQL_VERSION}-${createHash('sha256').update(BOOT_JS)
 export const GRAPHIQL_ASSETS = `/graphiql/assets/${TOKEN}/`;
 
 const JS = 'text/javascript; charset=utf-8';
-type AssetName = 'graphiql.js' | 'graphiql.css' | 'unicom-kg.css' | 'boot.js' | 'editor.worker.js' | 'json.worker.js' | 'graphql.worker.js' | 'favicon.ico';
+type AssetName =
+  | 'graphiql.js'
+  | 'graphiql.css'
+  | 'unicom-kg.css'
+  | 'boot.js'
+  | 'editor.worker.js'
+  | 'json.worker.js'
+  | 'graphql.worker.js'
+  | 'favicon.ico';
 const TYPES = new Map<AssetName, string>([
   ['graphiql.js', JS],
   ['graphiql.css', 'text/css; charset=utf-8'],
@@ -79,7 +87,12 @@ async function loadAll(): Promise<Map<AssetName, Loaded>> {
 
 /** JSON for a <script type="application/json"> block: nothing in it can close the element or start markup. */
 const jsonForHtml = (value: unknown) =>
-  JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -117,7 +130,9 @@ export function useGraphiQLAssets(): Plugin {
       const name = url.pathname.startsWith(GRAPHIQL_ASSETS) ? (url.pathname.slice(GRAPHIQL_ASSETS.length) as AssetName) : undefined;
       const type = name ? TYPES.get(name) : undefined;
       if (!name || !type) {
-        endResponse(new Response('Not Found: GraphiQL lives at /graphql.', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } }));
+        endResponse(
+          new Response('Not Found: GraphiQL lives at /graphql.', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } }),
+        );
         return;
       }
       if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -135,7 +150,12 @@ export function useGraphiQLAssets(): Plugin {
           vary: 'accept-encoding',
           'x-content-type-options': 'nosniff',
         });
-        if (request.headers.get('if-none-match')?.split(/\s*,\s*/).includes(asset.etag)) {
+        if (
+          request.headers
+            .get('if-none-match')
+            ?.split(/\s*,\s*/)
+            .includes(asset.etag)
+        ) {
           endResponse(new Response(null, { status: 304, headers }));
           return;
         }
