@@ -8,7 +8,7 @@ if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
 fi
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
 # Without a CJK font, chromium draws every Chinese character as an empty box ("tofu").
-have_cjk() { fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; }
+have_cjk() { fc-list : family 2>/dev/null | grep -i 'Noto Sans CJK' >/dev/null; }
 if [[ -x "$CHROMIUM" ]] && have_cjk; then
   exit 0
 fi

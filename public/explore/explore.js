@@ -181,16 +181,69 @@ function nodeData(n) {
   return { id: n.id, kind: n.kind, label: n.nameZh, nameZh: n.nameZh, nameEn: n.nameEn, degree: n.degree, colour: colour(n.kind) };
 }
 
+/** A start offset in [-0.5, 0.5)² from the id: the same link lays out the same way every time. */
+function jitter(id) {
+  let a = 2166136261;
+  for (let i = 0; i < id.length; i++) a = Math.imul(a ^ id.charCodeAt(i), 16777619);
+  const b = Math.imul(a ^ (a >>> 15), 2246822507);
+  return { x: ((a >>> 0) % 1000) / 1000 - 0.5, y: ((b >>> 0) % 1000) / 1000 - 0.5 };
+}
+
+/**
+ * Pushes apart nodes whose boxes (label included) still overlap after the force layout, along the axis where
+ * they overlap least; pinned nodes stay and the other node moves the whole way.
+ */
+function separateLabels(nodes, maxRounds = 60) {
+  const list = nodes.toArray();
+  const boxes = list.map((n) => {
+    const b = n.boundingBox({ includeLabels: true, includeOverlays: false });
+    const p = n.position();
+    return { n, fixed: n.locked(), dx1: b.x1 - p.x, dx2: b.x2 - p.x, dy1: b.y1 - p.y, dy2: b.y2 - p.y, x: p.x, y: p.y };
+  });
+  const GAP = 2;
+  for (let round = 0; round < maxRounds; round++) {
+    let moved = false;
+    for (let i = 0; i < boxes.length; i++) {
+      const a = boxes[i];
+      for (let j = i + 1; j < boxes.length; j++) {
+        const c = boxes[j];
+        const ox = Math.min(a.x + a.dx2, c.x + c.dx2) - Math.max(a.x + a.dx1, c.x + c.dx1);
+        const oy = Math.min(a.y + a.dy2, c.y + c.dy2) - Math.max(a.y + a.dy1, c.y + c.dy1);
+        if (ox <= 0 || oy <= 0) continue;
+        if (a.fixed && c.fixed) continue;
+        moved = true;
+        const alongX = ox < oy;
+        const push = (alongX ? ox : oy) + GAP;
+        const sign = alongX ? (a.x <= c.x ? -1 : 1) : a.y <= c.y ? -1 : 1;
+        const shareA = a.fixed ? 0 : c.fixed ? 1 : 0.5;
+        const shareC = 1 - shareA;
+        if (alongX) {
+          a.x += sign * push * shareA;
+          c.x -= sign * push * shareC;
+        } else {
+          a.y += sign * push * shareA;
+          c.y -= sign * push * shareC;
+        }
+      }
+    }
+    if (!moved) break;
+  }
+  cy.batch(() => {
+    for (const b of boxes) if (!b.fixed) b.n.position({ x: b.x, y: b.y });
+  });
+}
+
 /** Adds nodes and edges that are not there yet (and not hidden) near `origin`; returns how many nodes were new. */
 function addElements(nodes, edges, origin) {
   const added = [];
   for (const n of nodes) {
     if (state.hidden.has(n.id) || cy.getElementById(n.id).nonempty()) continue;
     const o = origin || { x: 0, y: 0 };
+    const j = jitter(n.id);
     added.push({
       group: 'nodes',
       data: nodeData(n),
-      position: { x: o.x + (Math.random() - 0.5) * 80, y: o.y + (Math.random() - 0.5) * 80 },
+      position: { x: o.x + j.x * 80, y: o.y + j.y * 80 },
     });
   }
   cy.add(added);
@@ -232,6 +285,7 @@ async function layout(randomize = false) {
     l.one('layoutstop', resolve);
     l.run();
   });
+  separateLabels(visible.nodes());
   cy.fit(visible, 30);
 }
 
