@@ -230,6 +230,19 @@ describe('/explore in headless Chromium, offline but for this server', () => {
     expect(page.url()).toContain('avoid=1');
     expect(await page.locator('#status').textContent()).toMatch(/path\(s\) of 4 step\(s\): 中國電信 → .* → 北京 → .* → 智慧冬奧/);
     await capture(page, 'explore-path', true);
+
+    // A path's edges come without evidence: a click looks the relation up and shows its quote and line.
+    const pathEdge = await page.evaluate(
+      () =>
+        (window as unknown as { explore: Cy }).explore.cy
+          .edges('.path')
+          .filter((e: any) => !e.data('evidence'))[0]
+          .id() as string,
+    );
+    await clickOnCanvas(page, pathEdge);
+    await page.waitForFunction((id: string) => document.querySelector('#panel')?.getAttribute('data-edge') === id, pathEdge);
+    await page.waitForFunction(() => document.querySelectorAll('#evidence li').length > 0);
+    expect(await page.locator('#evidence li').first().textContent()).toMatch(/^line \d+.*「.+」$/);
     expect(problems).toEqual([]);
   });
 

@@ -286,7 +286,17 @@ async function layout(randomize = false) {
     l.run();
   });
   separateLabels(visible.nodes());
+  fitView();
+}
+
+/** Fits the visible graph, without blowing a handful of nodes up to poster size. */
+function fitView() {
+  const visible = cy.elements().not('.filtered');
   cy.fit(visible, 30);
+  if (cy.zoom() > 1.6) {
+    cy.zoom(1.6);
+    cy.center(visible);
+  }
 }
 
 /** Loads `count` more relations of an entity (paging through the API) and draws them. */
@@ -887,7 +897,7 @@ $('#btn-filters').addEventListener('click', () => {
   renderFilters();
 });
 $('#btn-layout').addEventListener('click', () => layout(true).catch(fail));
-$('#btn-fit').addEventListener('click', () => cy.fit(cy.elements().not('.filtered'), 30));
+$('#btn-fit').addEventListener('click', fitView);
 $('#btn-png').addEventListener('click', () => {
   try {
     exportPng();
