@@ -14,13 +14,15 @@ interface Asset {
 }
 
 /** What /explore serves: the page, its script and style, and cytoscape.js from node_modules (no CDN). */
-const ASSETS: Record<string, Asset> = {
-  '/explore': { file: join(PUBLIC_DIR, 'index.html'), type: 'text/html; charset=utf-8' },
-  '/explore/': { file: join(PUBLIC_DIR, 'index.html'), type: 'text/html; charset=utf-8' },
-  '/explore/explore.js': { file: join(PUBLIC_DIR, 'explore.js'), type: 'text/javascript; charset=utf-8' },
-  '/explore/explore.css': { file: join(PUBLIC_DIR, 'explore.css'), type: 'text/css; charset=utf-8' },
-  '/explore/cytoscape.min.js': { file: CYTOSCAPE_MIN, type: 'text/javascript; charset=utf-8' },
-};
+const ASSETS: ReadonlyMap<string, Asset> = new Map(
+  Object.entries({
+    '/explore': { file: join(PUBLIC_DIR, 'index.html'), type: 'text/html; charset=utf-8' },
+    '/explore/': { file: join(PUBLIC_DIR, 'index.html'), type: 'text/html; charset=utf-8' },
+    '/explore/explore.js': { file: join(PUBLIC_DIR, 'explore.js'), type: 'text/javascript; charset=utf-8' },
+    '/explore/explore.css': { file: join(PUBLIC_DIR, 'explore.css'), type: 'text/css; charset=utf-8' },
+    '/explore/cytoscape.min.js': { file: CYTOSCAPE_MIN, type: 'text/javascript; charset=utf-8' },
+  }),
+);
 
 /**
  * Serves /explore, a visual explorer over the GraphQL API: search, an entity's neighbourhood drawn
@@ -31,7 +33,7 @@ export function useExplore(): Plugin {
   const loaded = new Map<string, Uint8Array<ArrayBuffer>>();
   return {
     onRequest({ request, url, endResponse }) {
-      const asset = ASSETS[url.pathname];
+      const asset = ASSETS.get(url.pathname);
       if (!asset) return;
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         endResponse(new Response('Method Not Allowed', { status: 405, headers: { allow: 'GET, HEAD' } }));
