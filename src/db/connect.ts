@@ -1,13 +1,13 @@
 import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config.js';
-import { type LocalNeo4j, startLocalNeo4j } from '../neo4j-local/index.js';
+import { Neo4jSupervisor } from '../neo4j-local/supervisor.js';
 import { createDriver } from './driver.js';
 
 export interface Neo4jConnection {
   driver: Driver;
   uri: string;
-  /** The Neo4j this process started, when no NEO4J_URI was given. */
-  local?: LocalNeo4j;
+  /** The supervisor of the Neo4j this process started, when no NEO4J_URI was given. */
+  local?: Neo4jSupervisor;
   close(): Promise<void>;
 }
 
@@ -26,17 +26,20 @@ export async function connectNeo4j(
   >,
   log: (msg: string) => void = () => {},
 ): Promise<Neo4jConnection> {
-  let local: LocalNeo4j | undefined;
+  let local: Neo4jSupervisor | undefined;
   let uri = config.NEO4J_URI;
   if (!uri) {
-    local = await startLocalNeo4j({
-      dataDir: config.NEO4J_DATA_DIR,
-      heap: config.NEO4J_HEAP,
-      pagecacheMb: config.NEO4J_PAGECACHE_MB,
-      startTimeoutMs: config.NEO4J_START_TIMEOUT_MS,
+    local = new Neo4jSupervisor(
+      {
+        dataDir: config.NEO4J_DATA_DIR,
+        heap: config.NEO4J_HEAP,
+        pagecacheMb: config.NEO4J_PAGECACHE_MB,
+        startTimeoutMs: config.NEO4J_START_TIMEOUT_MS,
+        log,
+      },
       log,
-    });
-    uri = local.uri;
+    );
+    uri = (await local.start()).uri;
   }
   const driver = createDriver({
     uri,
