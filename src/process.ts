@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 
 /**
  * Calls `onOrphaned` once when this process's parent changes (it died and the process was re-parented),
@@ -34,4 +34,28 @@ export function limitConnectionsPerClient(server: Server, max: number): void {
       else open.set(address, left);
     });
   });
+}
+
+export interface HttpLimits {
+  /** A request must arrive whole within this long (Node's default, 300 s, lets a slow sender hold a connection). */
+  requestTimeoutMs: number;
+  headersTimeoutMs: number;
+  maxConnectionsPerClient: number;
+}
+
+/**
+ * The HTTP server: slow senders are cut off after `requestTimeoutMs` (checked every second, not Node's
+ * default 30 s), and one client address holds at most `maxConnectionsPerClient` connections.
+ */
+export function createHttpServer(handler: RequestListener, limits: HttpLimits): Server {
+  const server = createServer(
+    {
+      requestTimeout: limits.requestTimeoutMs,
+      headersTimeout: Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs),
+      connectionsCheckingInterval: 1_000,
+    },
+    handler,
+  );
+  limitConnectionsPerClient(server, limits.maxConnectionsPerClient);
+  return server;
 }

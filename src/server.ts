@@ -1,4 +1,3 @@
-import { createServer } from 'node:http';
 import { pino } from 'pino';
 import { graphVersion, seed } from '../seed/run.js';
 import { loadConfig } from './config.js';
@@ -6,7 +5,7 @@ import { connectNeo4j, type Neo4jConnection, waitForNeo4j } from './db/connect.j
 import { loadQueries } from './db/cypher.js';
 import { Db } from './db/read.js';
 import { applySchema } from './db/schema.js';
-import { limitConnectionsPerClient, watchParent } from './process.js';
+import { createHttpServer, watchParent } from './process.js';
 import { type AppState, createApp } from './yoga.js';
 
 const HELP = `Usage: npm start
@@ -63,12 +62,11 @@ const app = createApp(state, {
   },
   logger: log,
 });
-const http = createServer(app);
-// A request must arrive whole within HTTP_REQUEST_TIMEOUT_MS (Node's default is 300 s, which lets a slow
-// sender hold a connection for minutes), and one client address may hold at most MAX_CONNECTIONS_PER_CLIENT.
-http.requestTimeout = config.HTTP_REQUEST_TIMEOUT_MS;
-http.headersTimeout = Math.min(config.HTTP_HEADERS_TIMEOUT_MS, config.HTTP_REQUEST_TIMEOUT_MS);
-limitConnectionsPerClient(http, config.MAX_CONNECTIONS_PER_CLIENT);
+const http = createHttpServer(app, {
+  requestTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
+  headersTimeoutMs: config.HTTP_HEADERS_TIMEOUT_MS,
+  maxConnectionsPerClient: config.MAX_CONNECTIONS_PER_CLIENT,
+});
 let conn: Neo4jConnection | undefined;
 let shuttingDown = false;
 
@@ -79,7 +77,8 @@ async function shutdown(signal: string): Promise<void> {
   state.ready = false;
   http.closeAllConnections();
   await new Promise<void>((r) => http.close(() => r()));
-  await conn?.close();
+  // Process managers give ~10-15 s between SIGTERM and SIGKILL: Neo4j gets 8 of them to stop cleanly.
+  await conn?.close(8_000);
   log.info('stopped');
   process.exit(0);
 }

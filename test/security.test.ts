@@ -1,7 +1,10 @@
+import { createServer } from 'node:http';
+import { type AddressInfo, connect, type Socket } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadQueries } from '../src/db/cypher.js';
 import { Db } from '../src/db/read.js';
 import { DOCUMENTED_CODES } from '../src/errors.js';
+import { createHttpServer, type HttpLimits } from '../src/process.js';
 import { type AppOptions, createApp } from '../src/yoga.js';
 import { testDriver, testNeo4j } from './helpers.js';
 
@@ -226,24 +229,45 @@ async function runningStatements(fragment: string): Promise<number> {
 }
 
 describe('cancellation: a client that leaves cancels its database work', () => {
-  it('aborting the request closes its running statement on the server', async () => {
+  function slowApp(marker: number) {
     const queries = new Map(loadQueries());
-    queries.set('graph/stats', "UNWIND range(1, 2000000001) AS x WITH count(x) AS n RETURN 'kind' AS what, 'X' AS name, n AS count");
-    const db = new Db(driver, queries, { database: testNeo4j().database, timeoutMs: 60_000 });
-    const a = app({}, db);
+    queries.set('graph/stats', `UNWIND range(1, ${marker}) AS x WITH count(x) AS n RETURN 'kind' AS what, 'X' AS name, n AS count`);
+    return app({}, new Db(driver, queries, { database: testNeo4j().database, timeoutMs: 60_000 }));
+  }
+  const body = JSON.stringify({ query: '{ stats { entities } }' });
+
+  it('in process: aborting the request closes its running statement on the server', async () => {
+    const a = slowApp(2_000_000_001);
     const controller = new AbortController();
     const pending = Promise.resolve(
-      a.fetch('http://yoga/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ stats { entities } }' }),
-        signal: controller.signal,
-      }),
+      a.fetch('http://yoga/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: controller.signal }),
     ).catch(() => null);
     await expect.poll(() => runningStatements('range(1, 2000000001)'), { timeout: 10_000 }).toBe(1);
     controller.abort();
     await pending;
     await expect.poll(() => runningStatements('range(1, 2000000001)'), { timeout: 10_000 }).toBe(0);
+  });
+
+  it('over real HTTP: closing the socket cancels the statement', async () => {
+    const server = createServer(slowApp(2_000_000_002));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const controller = new AbortController();
+      const pending = fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        signal: controller.signal,
+      }).catch(() => null);
+      await expect.poll(() => runningStatements('range(1, 2000000002)'), { timeout: 10_000 }).toBe(1);
+      controller.abort();
+      await pending;
+      await expect.poll(() => runningStatements('range(1, 2000000002)'), { timeout: 10_000 }).toBe(0);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
   });
 });
 
@@ -345,5 +369,61 @@ describe('no leaks on bad input', () => {
     expect(res.status).toBe(404);
     expect(codes(body)).toEqual(['PERSISTED_QUERY_NOT_FOUND']);
     expect(DOCUMENTED_CODES).toContain('PERSISTED_QUERY_NOT_FOUND');
+  });
+});
+
+describe('slow and greedy HTTP clients (src/process.ts)', () => {
+  async function listen(limits: HttpLimits) {
+    const server = createHttpServer(app(), limits);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    return { server, port: (server.address() as AddressInfo).port };
+  }
+  const closed = (socket: Socket) => new Promise<number>((r) => socket.once('close', () => r(Date.now())));
+
+  it('a request whose body never finishes is cut off after HTTP_REQUEST_TIMEOUT_MS, not after 300 s', async () => {
+    const { server, port } = await listen({ requestTimeoutMs: 1_500, headersTimeoutMs: 1_000, maxConnectionsPerClient: 64 });
+    try {
+      const socket = connect(port, '127.0.0.1');
+      await new Promise((r) => socket.once('connect', r));
+      const started = Date.now();
+      socket.write('POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"query":');
+      const answer = new Promise<string>((r) => socket.on('data', (d) => r(d.toString())));
+      const at = await closed(socket);
+      expect(at - started).toBeLessThan(10_000);
+      expect(await Promise.race([answer, Promise.resolve('')])).toMatch(/^(HTTP\/1.1 408|)/);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
+  });
+
+  it('one client address holds at most MAX_CONNECTIONS_PER_CLIENT connections', async () => {
+    const { server, port } = await listen({ requestTimeoutMs: 30_000, headersTimeoutMs: 10_000, maxConnectionsPerClient: 3 });
+    const sockets: Socket[] = [];
+    try {
+      for (let i = 0; i < 3; i++) {
+        const s = connect(port, '127.0.0.1');
+        await new Promise((r) => s.once('connect', r));
+        sockets.push(s);
+      }
+      const fourth = connect(port, '127.0.0.1');
+      sockets.push(fourth);
+      await closed(fourth);
+      // The three first ones still work.
+      const first = sockets[0] as Socket;
+      first.write('GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+      const text = await new Promise<string>((r) => {
+        let all = '';
+        first.on('data', (d) => {
+          all += d.toString();
+        });
+        first.on('close', () => r(all));
+      });
+      expect(text).toMatch(/^HTTP\/1.1 200/);
+    } finally {
+      for (const s of sockets) s.destroy();
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
   });
 });

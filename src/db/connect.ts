@@ -8,7 +8,8 @@ export interface Neo4jConnection {
   uri: string;
   /** The supervisor of the Neo4j this process started, when no NEO4J_URI was given. */
   local?: Neo4jSupervisor;
-  close(): Promise<void>;
+  /** Closes the driver and stops the local Neo4j, if any (SIGKILL after `graceMs`). */
+  close(graceMs?: number): Promise<void>;
 }
 
 /** NEO4J_URI when set, otherwise a local Neo4j Community that this process starts and owns. */
@@ -51,9 +52,9 @@ export async function connectNeo4j(
     driver,
     uri,
     local,
-    async close() {
+    async close(graceMs?: number) {
       await driver.close();
-      await local?.stop();
+      await local?.stop(graceMs);
     },
   };
 }

@@ -46,8 +46,11 @@ export interface LocalNeo4j {
   pid: number;
   /** Resolves when the process has exited, for whatever reason (see the supervisor). */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** Stops Neo4j cleanly (SIGTERM runs its shutdown hook); resolves when the process has exited. */
-  stop(): Promise<void>;
+  /**
+   * Stops Neo4j cleanly (SIGTERM runs its shutdown hook), or with SIGKILL after `graceMs` (Neo4j recovers
+   * from its transaction log at the next start); resolves when the process has exited.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
 /** Java's major version, or undefined when no `java` answers. */
@@ -204,11 +207,11 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
     port,
     pid: child.pid ?? -1,
     exited,
-    stop() {
+    stop(graceMs = 30_000) {
       stopping ??= (async () => {
         if (child.exitCode !== null || child.signalCode !== null) return;
         child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+        const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
         await exited;
         clearTimeout(timer);
       })();

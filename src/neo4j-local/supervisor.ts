@@ -44,11 +44,12 @@ export class Neo4jSupervisor {
     return this.current?.pid;
   }
 
-  async stop(): Promise<void> {
+  /** Stops Neo4j (SIGKILL after `graceMs`) and any restart in progress. */
+  async stop(graceMs?: number): Promise<void> {
     this.stopping = true;
     clearTimeout(this.timer);
     this.status = { ...this.status, state: 'stopped', nextAttemptAt: undefined };
-    await this.current?.stop();
+    await this.current?.stop(graceMs);
   }
 
   private watch(neo4j: LocalNeo4j): void {
