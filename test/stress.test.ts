@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCUMENTED_CODES } from '../src/errors.js';
 import { freePort } from '../src/neo4j-local/index.js';
-import { runStress } from '../tools/stress-core.js';
+import { runStress, waitForReady } from '../tools/stress-core.js';
 import { testNeo4j } from './helpers.js';
 
 // The short version of `npm run stress`: the real server process on loopback, attackers sending the most
@@ -30,16 +30,7 @@ describe('stress: expensive requests cannot starve cheap ones (Query.paths, Quer
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
-    const started = Date.now();
-    for (;;) {
-      const ok = await fetch(`${baseUrl}/ready`).then(
-        (r) => r.status === 200,
-        () => false,
-      );
-      if (ok) break;
-      if (Date.now() - started > 60_000) throw new Error('server not ready within 60 s');
-      await new Promise((r) => setTimeout(r, 300));
-    }
+    await waitForReady(baseUrl, 60_000);
   }, 90_000);
 
   afterAll(() => {

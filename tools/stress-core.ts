@@ -96,6 +96,20 @@ function aliased(shape: (rnd: () => number) => string, n: number, rnd: () => num
   return `{ ${Array.from({ length: n }, (_, i) => shape(rnd).replace(/^(\w+):/, `$1${i}:`)).join(' ')} }`;
 }
 
+/** Waits until `${baseUrl}/ready` answers 200; throws after `ms`. */
+export async function waitForReady(baseUrl: string, ms: number): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    const ok = await fetch(`${baseUrl}/ready`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    if (ok) return;
+    if (Date.now() - started > ms) throw new Error(`the server at ${baseUrl} did not become ready within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
 export async function runStress(o: StressOptions): Promise<StressReport> {
   const log = o.log ?? (() => {});
   if (!/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(o.baseUrl))

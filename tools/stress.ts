@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { freePort } from '../src/neo4j-local/index.js';
-import { runStress, type StressReport } from './stress-core.js';
+import { runStress, type StressReport, waitForReady } from './stress-core.js';
 import { toolNeo4j } from './tool-neo4j.js';
 
 const HELP = `Usage: npm run stress -- [--seconds N] [--attackers C] [--probe-rps R] [--seed S] [--no-save]
@@ -67,16 +67,7 @@ process.on('SIGINT', () => void cleanup().finally(() => process.exit(130)));
 
 let report: StressReport;
 try {
-  const started = Date.now();
-  for (;;) {
-    const ok = await fetch(`${baseUrl}/ready`).then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (ok) break;
-    if (Date.now() - started > 120_000) throw new Error('the server did not become ready within 120 s');
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  await waitForReady(baseUrl, 120_000);
   console.log(`server ready at ${baseUrl}; stressing for ${seconds} s with ${attackers} attackers and a ${probeRps} req/s probe`);
   report = await runStress({ baseUrl, seconds, attackers, probeRps, seed, log: (m) => console.log(m) });
 } finally {
