@@ -1,7 +1,7 @@
 import { offsetToCursor } from '@pothos/plugin-relay';
 import type { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PAGE, MAX_PAGE, pageFromArray, pageFromRows, pageWindow } from '../../src/schema/pagination.js';
+import { DEFAULT_PAGE, MAX_PAGE, type Page, pageFromArray, pageFromRows, pageWindow } from '../../src/schema/pagination.js';
 
 const cursor = (offset: number) => offsetToCursor(offset);
 
@@ -129,7 +129,7 @@ describe('pageFromArray: paging through a whole list', () => {
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const page = pageFromArray(all, { first: 20, after });
+      const page: Page<string> = pageFromArray(all, { first: 20, after });
       pages += 1;
       seen.push(...page.edges.map((e) => e.node));
       expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
