@@ -127,7 +127,7 @@ builder.queryFields((t) => ({
   }),
   paths: t.field({
     type: [Path],
-    // A breadth-first search of up to `maxLength` hops from both ends: priced per hop, times the paths listed.
+    // A breadth-first search of up to `maxLength` hops from both ends: 400 per hop, plus the fields of each of the `first` paths.
     complexity: (args) => ({
       field: 400 * Math.min(args.maxLength ?? PATHS.defaultMaxLength, PATHS.maxLength),
       multiplier: Math.min(Math.max(1, args.first ?? PATHS.defaultFirst), PATHS.maxFirst),

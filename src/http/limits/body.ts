@@ -69,7 +69,11 @@ export function variablesProblem(variables: unknown, limits: VariablesLimits): s
     if (value === null || typeof value !== 'object') continue;
     if (depth > limits.maxDepth)
       return `\`variables\` are nested more than ${limits.maxDepth} levels deep (MAX_VARIABLES_DEPTH). No argument of this API needs more: send flatter values.`;
-    for (const child of Array.isArray(value) ? value : Object.values(value)) stack.push([child, depth + 1]);
+    const children = Array.isArray(value) ? value : Object.values(value);
+    // Counted before they are pushed, so a list of a million values is refused without walking it.
+    if (values + stack.length + children.length > limits.maxValues)
+      return `\`variables\` hold more than ${limits.maxValues} values (MAX_VARIABLES_VALUES). Send fewer or smaller variables.`;
+    for (const child of children) stack.push([child, depth + 1]);
   }
   return null;
 }

@@ -28,8 +28,8 @@ const stop = (errors: readonly GraphQLError[]) => ({ errors });
 /**
  * Per-request checks that depend on the variables, run just before execution (never cached by document):
  * variables coerced against their types (every wrong one → BAD_USER_INPUT, whatever came before), then
- * depth and cost of the selected operation with those variables (`first: $n` counts n times, `@include(if:
- * $x)` counts only when included). Aliases add up: each aliased field counts its own cost.
+ * depth and cost of the selected operation with those variables (`first: $n` counts n times; fields under
+ * `@include`/`@skip` always count, which errs on the safe side). Aliases add up: each aliased field counts its own cost.
  */
 export function useCostLimit(o: CostLimits): Plugin {
   // Requests near the cost limit (many aliased path searches, depth-3 neighbourhoods with 1,000 nodes) are
