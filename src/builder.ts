@@ -1,22 +1,10 @@
 import SchemaBuilder from '@pothos/core';
-import ComplexityPlugin, { ComplexityErrorKind } from '@pothos/plugin-complexity';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
-import { createGraphQLError } from 'graphql-yoga';
 import { fieldComplexity } from './complexity.js';
-import { ConfigSchema } from './config.js';
 import type { Context } from './context.js';
 import { kindOfId, typeNameOfKind } from './kinds.js';
-
-export interface Limits {
-  depth: number;
-  complexity: number;
-}
-
-const defaults = ConfigSchema.parse({});
-
-/** The configured defaults until the server sets them from its config; read per request by the complexity plugin. */
-export const limits: Limits = { depth: defaults.MAX_DEPTH, complexity: defaults.MAX_COMPLEXITY };
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -68,16 +56,8 @@ export const builder = new SchemaBuilder<{
     defaultComplexity: 1,
     defaultListMultiplier: 10,
     fieldComplexity,
-    limit: () => ({ depth: limits.depth, complexity: limits.complexity }),
-    // Normally the validation rule in src/http/security.ts rejects first; this is the same limit at execution.
-    complexityError: (kind, r) =>
-      kind === ComplexityErrorKind.Depth
-        ? createGraphQLError(`The query is ${r.depth} levels deep; at most ${r.maxDepth} are allowed (MAX_DEPTH).`, {
-            extensions: { code: 'DEPTH_LIMIT', limit: r.maxDepth },
-          })
-        : createGraphQLError(`The query's cost is ${r.complexity}; at most ${r.maxComplexity} is allowed (MAX_COMPLEXITY).`, {
-            extensions: { code: 'COMPLEXITY_LIMIT', limit: r.maxComplexity },
-          }),
+    // No `limit` here: depth and cost are checked per request, with the request's variables and the
+    // configured limits, before execution (src/http/limits/cost.ts).
   },
 });
 

@@ -33,6 +33,24 @@ export const ConfigSchema = z.object({
   MAX_TOKENS: int(2_000, 50),
   MAX_DIRECTIVES: int(20, 1),
   MAX_BODY_BYTES: int(100_000, 1_000),
+  MAX_VARIABLES_DEPTH: int(16, 2),
+  MAX_VARIABLES_VALUES: int(10_000, 10),
+  /** Per request, across all its fields and aliases: database statements, summed database time, wall time. */
+  MAX_REQUEST_STATEMENTS: int(100, 1),
+  MAX_REQUEST_DB_MS: int(20_000, 100),
+  /** Default: QUERY_TIMEOUT_MS + 1000. */
+  REQUEST_DEADLINE_MS: z.coerce.number().int().min(100).optional(),
+  /** Server-wide: heavy statements (paths, neighbourhoods, substring search, exports) running at once. */
+  MAX_HEAVY_STATEMENTS: int(2, 1),
+  /** Server-wide: requests whose cost is at least HEAVY_REQUEST_COST executing at once. */
+  HEAVY_REQUEST_COST: int(2_000, 1),
+  MAX_HEAVY_REQUESTS: int(1, 1),
+  ADMISSION_WAIT_MS: int(5_000, 0),
+  /** Node's HTTP server: a request must arrive whole within this long; headers within the second. */
+  HTTP_REQUEST_TIMEOUT_MS: int(30_000, 1_000),
+  HTTP_HEADERS_TIMEOUT_MS: int(10_000, 1_000),
+  /** Open connections one client address may hold at once. */
+  MAX_CONNECTIONS_PER_CLIENT: int(64, 1),
   INTROSPECTION: bool.default(true),
   CORS_ORIGIN: z.string().default('*'),
   /** Server-side response cache with ETag/304 and Cache-Control on GET (public data: one cache for all). */

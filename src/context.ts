@@ -1,4 +1,5 @@
-import type { Db, QueryTrace } from './db/read.js';
+import type { Db } from './db/read.js';
+import { type QueryTrace, type RequestBudget, RequestScope } from './db/scope.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
 
 export interface Context {
@@ -6,11 +7,13 @@ export interface Context {
   loaders: Loaders;
   /** Round-trips this request made; returned in `extensions.trace` when the client asks (header x-trace: 1). */
   trace: QueryTrace;
+  /** The request's database budget, deadline and cancellation (see src/db/scope.ts). */
+  scope: RequestScope;
 }
 
-/** A fresh context per request: loaders must never share a cache across requests. */
-export function createContext(db: Db): Context {
-  const trace: QueryTrace = { count: 0, names: [] };
-  const traced = db.traced(trace);
-  return { db: traced, loaders: createLoaders(traced), trace };
+/** A fresh context per request: loaders never share a cache across requests, and each request has its own budget. */
+export function createContext(db: Db, budget: RequestBudget, signal?: AbortSignal): Context {
+  const scope = new RequestScope(budget, signal);
+  const scoped = db.forRequest(scope);
+  return { db: scoped, loaders: createLoaders(scoped), trace: scope.trace, scope };
 }

@@ -1,12 +1,11 @@
-import { createServer } from 'node:http';
 import { pino } from 'pino';
 import { graphVersion, seed } from '../seed/run.js';
-import { limits } from './builder.js';
 import { loadConfig } from './config.js';
 import { connectNeo4j, type Neo4jConnection, waitForNeo4j } from './db/connect.js';
 import { loadQueries } from './db/cypher.js';
 import { Db } from './db/read.js';
 import { applySchema } from './db/schema.js';
+import { createHttpServer, watchParent } from './process.js';
 import { type AppState, createApp } from './yoga.js';
 
 const HELP = `Usage: npm start
@@ -29,8 +28,6 @@ try {
   process.exit(1);
 }
 const log = pino({ level: config.LOG_LEVEL, base: { service: 'unicom-kg' } });
-limits.depth = config.MAX_DEPTH;
-limits.complexity = config.MAX_COMPLEXITY;
 
 /** Runs one start-up step and logs it with its duration. */
 async function step<T>(name: string, fn: () => Promise<T> | T): Promise<T> {
@@ -51,10 +48,25 @@ const app = createApp(state, {
     maxTokens: config.MAX_TOKENS,
     maxDirectives: config.MAX_DIRECTIVES,
     maxBodyBytes: config.MAX_BODY_BYTES,
+    maxVariablesDepth: config.MAX_VARIABLES_DEPTH,
+    maxVariablesValues: config.MAX_VARIABLES_VALUES,
     introspection: config.INTROSPECTION,
+    heavyRequestCost: config.HEAVY_REQUEST_COST,
+    maxHeavyRequests: config.MAX_HEAVY_REQUESTS,
+    admissionWaitMs: config.ADMISSION_WAIT_MS,
   },
+  budget: {
+    maxStatements: config.MAX_REQUEST_STATEMENTS,
+    maxDbMs: config.MAX_REQUEST_DB_MS,
+    deadlineMs: config.REQUEST_DEADLINE_MS ?? config.QUERY_TIMEOUT_MS + 1_000,
+  },
+  logger: log,
 });
-const http = createServer(app);
+const http = createHttpServer(app, {
+  requestTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
+  headersTimeoutMs: config.HTTP_HEADERS_TIMEOUT_MS,
+  maxConnectionsPerClient: config.MAX_CONNECTIONS_PER_CLIENT,
+});
 let conn: Neo4jConnection | undefined;
 let shuttingDown = false;
 
@@ -65,12 +77,17 @@ async function shutdown(signal: string): Promise<void> {
   state.ready = false;
   http.closeAllConnections();
   await new Promise<void>((r) => http.close(() => r()));
-  await conn?.close();
+  // Process managers give ~10-15 s between SIGTERM and SIGKILL: Neo4j gets 8 of them to stop cleanly.
+  await conn?.close(8_000);
   log.info('stopped');
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGHUP', () => void shutdown('SIGHUP'));
+// `npm start` runs this under `sh -c`, which may die of a signal without passing it on: then this process is
+// re-parented. Treat that as a stop, so no server (and no Neo4j) outlives the command that started it.
+watchParent(() => void shutdown('parent exited'));
 
 async function main(): Promise<void> {
   const queries = await step('load cypher', () => loadQueries());
@@ -89,6 +106,8 @@ async function main(): Promise<void> {
     });
   });
   conn = await step(config.NEO4J_URI ? 'connect neo4j' : 'start local neo4j', () => connectNeo4j(config, (msg) => log.info(msg)));
+  const local = conn.local;
+  if (local) state.supervisor = () => local.state();
   const driver = conn.driver;
   await step('neo4j answers', () => waitForNeo4j(driver, 120_000));
   await step('apply schema', () => applySchema(driver, config.NEO4J_DATABASE));
@@ -99,7 +118,12 @@ async function main(): Promise<void> {
       log.info({ kinds: counts.kinds, relations: counts.relations }, 'seeded');
     });
   } else log.info({ version }, 'graph already seeded');
-  state.db = new Db(driver, queries, { database: config.NEO4J_DATABASE, timeoutMs: config.QUERY_TIMEOUT_MS });
+  state.db = new Db(driver, queries, {
+    database: config.NEO4J_DATABASE,
+    timeoutMs: config.QUERY_TIMEOUT_MS,
+    heavySlots: config.MAX_HEAVY_STATEMENTS,
+    admissionWaitMs: config.ADMISSION_WAIT_MS,
+  });
   state.ping = async () => {
     await state.db?.read('meta/ping');
   };

@@ -1,7 +1,8 @@
-import { createYoga, type Plugin, useReadinessCheck } from 'graphql-yoga';
+import { createYoga, type Plugin, useReadinessCheck, type YogaLogger } from 'graphql-yoga';
+import type { AppState } from './app-state.js';
 import { type Context, createContext } from './context.js';
-import { apiError } from './db/errors.js';
-import type { Db } from './db/read.js';
+import type { RequestBudget } from './db/scope.js';
+import { apiError, jsonError } from './errors.js';
 import { EXAMPLES } from './examples.js';
 import { useCache } from './http/cache.js';
 import { useExplore } from './http/explore.js';
@@ -10,6 +11,8 @@ import { renderGraphiQL, useGraphiQLAssets } from './http/graphiql.js';
 import { usePersistedExamples } from './http/persisted.js';
 import { DEFAULT_SECURITY, type SecurityOptions, securityPlugins } from './http/security.js';
 import { schema } from './schema/index.js';
+
+export type { AppState } from './app-state.js';
 
 /** /ready answers 503 when Neo4j does not answer within this long. */
 const PING_TIMEOUT_MS = 2_000;
@@ -28,15 +31,6 @@ async function pingWithin(ping: () => Promise<void>, ms: number): Promise<boolea
   }
 }
 
-/** What the server knows about its database; the server fills it in as start-up proceeds. */
-export interface AppState {
-  db?: Db;
-  /** True once Neo4j answers and the schema is applied (and the graph seeded). */
-  ready: boolean;
-  /** Checks that Neo4j answers now; used by /ready. */
-  ping?: () => Promise<void>;
-}
-
 /** Adds `extensions.trace` (round-trips and query names) when the request carries `x-trace: 1`. */
 const useTrace = (): Plugin<Context> => ({
   onExecute({ args }) {
@@ -50,19 +44,80 @@ const useTrace = (): Plugin<Context> => ({
   },
 });
 
+/**
+ * Ends the request's database scope when execution is done. When the scope failed (budget spent, deadline
+ * passed, client gone) the answer is that one coded error, not one copy per field that was cut short.
+ */
+const useRequestScope = (): Plugin<Context> => ({
+  onExecute({ args }) {
+    return {
+      onExecuteDone({ result, setResult }) {
+        const scope = (args.contextValue as Partial<Context>).scope;
+        if (!scope) return;
+        scope.dispose();
+        if (scope.failure && !(Symbol.asyncIterator in result)) setResult({ errors: [scope.failure] });
+      },
+    };
+  },
+});
+
+/** GET /health: the process is alive; says what it knows about Neo4j (supervisor state, admission lanes). */
+const useHealth = (state: AppState): Plugin => ({
+  onRequest({ url, endResponse }) {
+    if (url.pathname !== '/health') return;
+    endResponse(
+      Response.json({
+        status: 'ok',
+        ready: state.ready,
+        neo4j: state.supervisor?.() ?? { state: 'external' },
+        lanes: state.db?.load(),
+      }),
+    );
+  },
+});
+
+/**
+ * The last line of defence for routes outside GraphQL (exports, explorer, health): an error thrown by a
+ * plugin's onRequest would otherwise reach the client as a 500 whose body is the stack trace. Here it
+ * becomes a coded 500 with no detail; the log has them.
+ */
+function guarded(plugin: Plugin, log: (err: unknown) => void): Plugin {
+  const onRequest = plugin.onRequest;
+  if (!onRequest) return plugin;
+  return {
+    ...plugin,
+    async onRequest(payload) {
+      try {
+        await onRequest(payload);
+      } catch (err) {
+        log(err);
+        payload.endResponse(jsonError('INTERNAL_SERVER_ERROR', 'Unexpected error. The server log has the details.'));
+      }
+    },
+  };
+}
+
 export interface AppOptions {
   graphiql?: boolean;
   /** Request limits and introspection; defaults as in src/config.ts. */
   security?: Partial<SecurityOptions>;
+  /** What one request may spend on the database; defaults as in src/config.ts. */
+  budget?: Partial<RequestBudget>;
   /** CORS_ORIGIN: '*' (any origin may read), or a comma-separated list of origins. */
   corsOrigin?: string;
   /** RESPONSE_CACHE: cache results (ETag, 304, Cache-Control on GET) for this many seconds; off when absent. */
   responseCache?: { ttlSeconds: number };
+  /** Yoga's logger (the server passes pino, so masked errors land in the JSON log). */
+  logger?: YogaLogger;
 }
+
+export const DEFAULT_BUDGET: RequestBudget = { maxStatements: 100, maxDbMs: 20_000, deadlineMs: 11_000 };
 
 export function createApp(state: AppState, options: AppOptions = {}) {
   const security = { ...DEFAULT_SECURITY, ...options.security };
+  const budget = { ...DEFAULT_BUDGET, ...options.budget };
   const corsOrigin = options.corsOrigin ?? '*';
+  const logError = (err: unknown) => (options.logger ? options.logger.error(err) : console.error(err));
   return createYoga<Record<string, unknown>, Context>({
     schema,
     // Public read-only data and no cookies: any listed origin may read, never with credentials.
@@ -74,7 +129,8 @@ export function createApp(state: AppState, options: AppOptions = {}) {
     // Never attach stacks or original errors, whatever NODE_ENV says; the server log has them.
     maskedErrors: { isDev: false },
     graphqlEndpoint: '/graphql',
-    healthCheckEndpoint: '/health',
+    // /health is served by useHealth, with the supervisor's state.
+    healthCheckEndpoint: '/yoga-health',
     landingPage: false,
     // GraphiQL's script, style and workers come from this server (node_modules), never from a CDN.
     renderGraphiQL,
@@ -85,15 +141,19 @@ export function createApp(state: AppState, options: AppOptions = {}) {
             title: 'unicom-kg: China Unicom CSR 2020 knowledge graph',
             defaultTabs: Object.values(EXAMPLES).map((query) => ({ query })),
           },
-    context: () => {
+    context: ({ request }) => {
       if (!state.db || !state.ready)
         throw apiError(
           'The graph database is not ready yet (starting or unreachable). Retry shortly; /ready answers 200 when it is.',
           'DATABASE_UNAVAILABLE',
+          {},
+          { stopsRequest: true },
         );
-      return createContext(state.db);
+      return createContext(state.db, budget, request.signal);
     },
+    logging: options.logger ?? true,
     plugins: [
+      guarded(useHealth(state), logError),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {
@@ -102,10 +162,11 @@ export function createApp(state: AppState, options: AppOptions = {}) {
         },
       }),
       useTrace(),
+      useRequestScope(),
       ...securityPlugins(security),
-      useExplore(),
-      useGraphiQLAssets(),
-      useExports(state),
+      guarded(useExplore(), logError),
+      guarded(useGraphiQLAssets(), logError),
+      guarded(useExports(state), logError),
       usePersistedExamples(),
       ...(options.responseCache ? useCache(state, options.responseCache) : []),
     ],

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { DOCUMENTED_CODES } from '../src/http/security.js';
+import { DOCUMENTED_CODES } from '../src/errors.js';
 import { schema } from '../src/schema/index.js';
 import { loadPools, runFuzz } from '../tools/fuzz-gen.js';
 import { testApp } from './helpers.js';

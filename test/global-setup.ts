@@ -42,7 +42,7 @@ export default async function setup(project: TestProject) {
     uri = process.env.NEO4J_URI;
     source = 'NEO4J_URI';
     stop = async () => {};
-  } else if (await dockerAnswers()) {
+  } else if (process.env.TEST_NEO4J !== 'local' && (await dockerAnswers())) {
     const { Neo4jContainer } = await import('@testcontainers/neo4j');
     const container = await new Neo4jContainer('neo4j:5.26-community').start();
     uri = container.getBoltUri();

@@ -30,7 +30,7 @@ describe('local Neo4j launcher', () => {
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 240_000);
 });
 
 describe('cypher/schema.cypher', () => {

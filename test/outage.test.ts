@@ -69,4 +69,50 @@ describe('Neo4j outage', () => {
     await until(async () => (await ready()) === 200, 30_000);
     expect(await gql()).toEqual({ data: { entity: null } });
   }, 240_000);
+
+  it('a frozen Neo4j (SIGSTOP): requests end with a coded error within QUERY_TIMEOUT_MS + 2 s, and service resumes on SIGCONT', async () => {
+    const frozenDir = mkdtempSync(join(tmpdir(), 'unicom-kg-freeze-'));
+    const local = await startLocalNeo4j({ dataDir: frozenDir, heap: '256m', pagecacheMb: 32 });
+    const driver = createDriver({ uri: local.uri, user: 'neo4j', password: '', connectionTimeoutMs: 2_000 });
+    const timeoutMs = 2_000;
+    try {
+      const db = new Db(driver, loadQueries(), { database: 'neo4j', timeoutMs });
+      const app = createApp(
+        { db, ready: true, ping: async () => void (await db.read('meta/ping')) },
+        { budget: { deadlineMs: timeoutMs + 1_000 } },
+      );
+      const gql = async () => {
+        const started = Date.now();
+        const res = await app.fetch('http://yoga/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: QUERY }),
+        });
+        const body = (await res.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+        return { ms: Date.now() - started, body };
+      };
+      expect((await gql()).body).toEqual({ data: { entity: null } });
+
+      process.kill(local.pid, 'SIGSTOP');
+      try {
+        const during = await Promise.all([gql(), gql(), gql()]);
+        for (const r of during) {
+          expect(['QUERY_TIMEOUT', 'DATABASE_UNAVAILABLE']).toContain(r.body.errors?.[0]?.extensions?.code);
+          expect(r.ms).toBeLessThan(timeoutMs + 2_000);
+        }
+        console.log(
+          `[outage.test] frozen Neo4j: coded errors after ${during.map((r) => r.ms).join(', ')} ms (QUERY_TIMEOUT_MS ${timeoutMs})`,
+        );
+        expect((await app.fetch('http://yoga/ready')).status).toBe(503);
+      } finally {
+        process.kill(local.pid, 'SIGCONT');
+      }
+      const thawed = await until(async () => JSON.stringify((await gql()).body) === JSON.stringify({ data: { entity: null } }), 30_000);
+      console.log(`[outage.test] thawed: answering again after ${thawed} ms`);
+    } finally {
+      await driver.close();
+      await local.stop();
+      rmSync(frozenDir, { recursive: true, force: true });
+    }
+  }, 240_000);
 });

@@ -1,5 +1,4 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { escapeLucene, luceneQuery, normalizeQuery } from '../src/search/text.js';
 import { testApp } from './helpers.js';
 
 const api = testApp();
@@ -152,21 +151,5 @@ describe('Query.search', () => {
       const r = await search(q, { first });
       expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     });
-  });
-});
-
-describe('search text helpers', () => {
-  it('escapes every Lucene special character', () => {
-    expect(escapeLucene('a+b-c&&d||e!(f){g}[h]^i"j~k*l?m:n\\o/p')).toBe(
-      'a\\+b\\-c\\&\\&d\\|\\|e\\!\\(f\\)\\{g\\}\\[h\\]\\^i\\"j\\~k\\*l\\?m\\:n\\\\o\\/p',
-    );
-  });
-
-  it('builds a phrase query per script variant, lower-cased so AND/OR/NOT are words', () => {
-    expect(luceneQuery(['China AND Telecom'])).toBe('"china and telecom"^4 OR (+china +and +telecom)');
-  });
-
-  it('normalises full-width letters, control characters and spaces', () => {
-    expect(normalizeQuery('  ＭＥＩ\u0000tuan\t美團 ')).toBe('MEI tuan 美團');
   });
 });

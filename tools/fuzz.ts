@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadQueries } from '../src/db/cypher.js';
 import { createDriver } from '../src/db/driver.js';
 import { Db } from '../src/db/read.js';
-import { DOCUMENTED_CODES } from '../src/http/security.js';
+import { DOCUMENTED_CODES } from '../src/errors.js';
 import { schema } from '../src/schema/index.js';
 import { createApp } from '../src/yoga.js';
 import { loadPools, runFuzz } from './fuzz-gen.js';

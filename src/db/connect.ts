@@ -1,14 +1,15 @@
 import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config.js';
-import { type LocalNeo4j, startLocalNeo4j } from '../neo4j-local/index.js';
+import { Neo4jSupervisor } from '../neo4j-local/supervisor.js';
 import { createDriver } from './driver.js';
 
 export interface Neo4jConnection {
   driver: Driver;
   uri: string;
-  /** The Neo4j this process started, when no NEO4J_URI was given. */
-  local?: LocalNeo4j;
-  close(): Promise<void>;
+  /** The supervisor of the Neo4j this process started, when no NEO4J_URI was given. */
+  local?: Neo4jSupervisor;
+  /** Closes the driver and stops the local Neo4j, if any (SIGKILL after `graceMs`). */
+  close(graceMs?: number): Promise<void>;
 }
 
 /** NEO4J_URI when set, otherwise a local Neo4j Community that this process starts and owns. */
@@ -26,17 +27,20 @@ export async function connectNeo4j(
   >,
   log: (msg: string) => void = () => {},
 ): Promise<Neo4jConnection> {
-  let local: LocalNeo4j | undefined;
+  let local: Neo4jSupervisor | undefined;
   let uri = config.NEO4J_URI;
   if (!uri) {
-    local = await startLocalNeo4j({
-      dataDir: config.NEO4J_DATA_DIR,
-      heap: config.NEO4J_HEAP,
-      pagecacheMb: config.NEO4J_PAGECACHE_MB,
-      startTimeoutMs: config.NEO4J_START_TIMEOUT_MS,
+    local = new Neo4jSupervisor(
+      {
+        dataDir: config.NEO4J_DATA_DIR,
+        heap: config.NEO4J_HEAP,
+        pagecacheMb: config.NEO4J_PAGECACHE_MB,
+        startTimeoutMs: config.NEO4J_START_TIMEOUT_MS,
+        log,
+      },
       log,
-    });
-    uri = local.uri;
+    );
+    uri = (await local.start()).uri;
   }
   const driver = createDriver({
     uri,
@@ -48,9 +52,9 @@ export async function connectNeo4j(
     driver,
     uri,
     local,
-    async close() {
+    async close(graceMs?: number) {
       await driver.close();
-      await local?.stop();
+      await local?.stop(graceMs);
     },
   };
 }

@@ -1,30 +1,41 @@
-import { createGraphQLError } from 'graphql-yoga';
 import { Neo4jError } from 'neo4j-driver';
+import { apiError } from '../errors.js';
 
-const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+export { apiError } from '../errors.js';
 
-/** Codes of the errors this API returns on purpose; the README's SECURITY section lists them. */
-export type ApiErrorCode = 'DATABASE_UNAVAILABLE' | 'QUERY_TIMEOUT' | 'BAD_USER_INPUT' | 'NOT_FOUND';
+/** Driver and server codes that mean "Neo4j cannot be reached or cannot serve right now". */
+const UNAVAILABLE = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.TransientError.General.DatabaseUnavailable',
+  'Neo.TransientError.General.OutOfMemoryError',
+  'Neo.TransientError.Transaction.MaximumTransactionLimitReached',
+]);
 
-export function apiError(message: string, code: ApiErrorCode, extra: Record<string, unknown> = {}) {
-  return createGraphQLError(message, { extensions: { code, ...extra } });
-}
+/** Codes of a statement stopped by its timeout (or terminated by the server on its behalf). */
+const TIMED_OUT = new Set([
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+  'Neo.TransientError.Transaction.LockAcquisitionTimeout',
+  'Neo.ClientError.Transaction.Terminated',
+  'Neo.TransientError.Transaction.Terminated',
+]);
+
+/** The driver's own pool errors carry no code; these are its exact message openings (neo4j-driver-core pool.js). */
+const POOL_MESSAGES = ['Connection acquisition timed out', 'Pool is closed'];
 
 /** Maps a driver error to an API error a client can act on; anything else is rethrown (and masked). */
 export function mapNeo4jError(err: unknown): unknown {
-  if (err instanceof Neo4jError || (err as { code?: unknown })?.code) {
-    const code = String((err as { code?: unknown }).code ?? '');
-    const message = String((err as Error).message ?? '');
-    if (UNAVAILABLE.has(code) || /connect|ECONNREFUSED|socket|Pool is closed|acquisition timed out/i.test(message))
-      return apiError(
-        'The graph database is unavailable right now. Retry in a few seconds; /ready tells when it is back.',
-        'DATABASE_UNAVAILABLE',
-      );
-    if (/TransactionTimedOut|TransactionTimedOutClientConfiguration/.test(code) || /timed out|terminated/i.test(message))
-      return apiError(
-        'The query took longer than the server allows. Ask for less: lower `first`, `depth`, `limit` or `maxLength`.',
-        'QUERY_TIMEOUT',
-      );
-  }
+  if (!(err instanceof Neo4jError)) return err;
+  if (UNAVAILABLE.has(err.code) || POOL_MESSAGES.some((m) => err.message.startsWith(m)))
+    return apiError(
+      'The graph database is unavailable right now. Retry in a few seconds; /ready answers 200 when it is back.',
+      'DATABASE_UNAVAILABLE',
+    );
+  if (TIMED_OUT.has(err.code))
+    return apiError(
+      'The query took longer than the server allows (QUERY_TIMEOUT_MS). Ask for less: lower `first`, `depth`, `limit` or `maxLength`.',
+      'QUERY_TIMEOUT',
+    );
   return err;
 }

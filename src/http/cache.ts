@@ -1,6 +1,6 @@
 import { type Cache, createInMemoryCache, hashSHA256, useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import type { Plugin } from 'graphql-yoga';
-import type { AppState } from '../yoga.js';
+import type { AppState } from '../app-state.js';
 
 export interface ResponseCacheOptions {
   /** How long a result stays cached, and the max-age of GET responses. */

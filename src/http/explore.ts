@@ -16,19 +16,21 @@ interface Asset {
 }
 
 /** What /explore serves: the page, its script and style, and cytoscape.js and its extensions from node_modules (no CDN). */
-const ASSETS: Record<string, Asset> = {
-  '/explore': { file: join(PUBLIC_DIR, 'index.html'), type: 'text/html; charset=utf-8' },
-  '/explore/': { file: join(PUBLIC_DIR, 'index.html'), type: 'text/html; charset=utf-8' },
-  '/explore/explore.js': { file: join(PUBLIC_DIR, 'explore.js'), type: 'text/javascript; charset=utf-8' },
-  '/explore/explore.css': { file: join(PUBLIC_DIR, 'explore.css'), type: 'text/css; charset=utf-8' },
-  '/explore/cytoscape.min.js': { file: CYTOSCAPE_MIN, type: JS },
-  // The fcose layout (labels do not overlap) and its two libraries, as UMD builds that set globals.
-  '/explore/layout-base.js': { file: require.resolve('layout-base'), type: JS },
-  '/explore/cose-base.js': { file: require.resolve('cose-base'), type: JS },
-  '/explore/cytoscape-fcose.js': { file: require.resolve('cytoscape-fcose'), type: JS },
-  // cy.svg(): the view as an SVG file.
-  '/explore/cytoscape-svg.js': { file: require.resolve('cytoscape-svg'), type: JS },
-};
+const ASSETS: ReadonlyMap<string, Asset> = new Map(
+  Object.entries({
+    '/explore': { file: join(PUBLIC_DIR, 'index.html'), type: 'text/html; charset=utf-8' },
+    '/explore/': { file: join(PUBLIC_DIR, 'index.html'), type: 'text/html; charset=utf-8' },
+    '/explore/explore.js': { file: join(PUBLIC_DIR, 'explore.js'), type: JS },
+    '/explore/explore.css': { file: join(PUBLIC_DIR, 'explore.css'), type: 'text/css; charset=utf-8' },
+    '/explore/cytoscape.min.js': { file: CYTOSCAPE_MIN, type: JS },
+    // The fcose layout (labels do not overlap) and its two libraries, as UMD builds that set globals.
+    '/explore/layout-base.js': { file: require.resolve('layout-base'), type: JS },
+    '/explore/cose-base.js': { file: require.resolve('cose-base'), type: JS },
+    '/explore/cytoscape-fcose.js': { file: require.resolve('cytoscape-fcose'), type: JS },
+    // cy.svg(): the view as an SVG file.
+    '/explore/cytoscape-svg.js': { file: require.resolve('cytoscape-svg'), type: JS },
+  }),
+);
 
 /**
  * Serves /explore, a visual explorer over the GraphQL API: search, an entity's relations drawn with
@@ -40,7 +42,7 @@ export function useExplore(): Plugin {
   const loaded = new Map<string, Uint8Array<ArrayBuffer>>();
   return {
     onRequest({ request, url, endResponse }) {
-      const asset = ASSETS[url.pathname];
+      const asset = ASSETS.get(url.pathname);
       if (!asset) return;
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         endResponse(new Response('Method Not Allowed', { status: 405, headers: { allow: 'GET, HEAD' } }));

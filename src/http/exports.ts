@@ -4,11 +4,11 @@ import { stringify } from 'csv-stringify';
 import type { Plugin } from 'graphql-yoga';
 import { createCB } from 'xmlbuilder2';
 import { RELATION_TYPES } from '../../seed/schema.js';
+import type { AppState } from '../app-state.js';
 import type { QueryName } from '../db/cypher.js';
 import type { Db } from '../db/read.js';
 import { ENTITY_KINDS } from '../kinds.js';
 import type { EntityRecord, MetricValueRecord, RelationProps } from '../loaders/types.js';
-import type { AppState } from '../yoga.js';
 
 /** Rows per database round-trip while streaming an export. */
 export const EXPORT_PAGE_SIZE = 500;
@@ -269,7 +269,7 @@ function graphmlValue(v: unknown): string | null {
   return xmlSafe(String(v));
 }
 
-export const EXPORTS: Record<string, ExportFile> = {
+const EXPORT_FILES = {
   'graph.json': {
     description:
       'Node-link JSON as networkx.node_link_graph(data, edges="links") reads it: {directed, multigraph, graph, nodes: [{id, kind, nameZh, nameEn, ...}], links: [{source, target, key, type, year, ...}]}. Links only between exported nodes.',
@@ -413,7 +413,10 @@ export const EXPORTS: Record<string, ExportFile> = {
         }),
       ),
   },
-};
+} satisfies Record<string, ExportFile>;
+
+/** The export files by name: a Map, so that a name such as `__proto__` or `constructor` finds nothing. */
+export const EXPORTS: ReadonlyMap<string, ExportFile> = new Map(Object.entries(EXPORT_FILES));
 
 const PARAM_HELP: Record<keyof Filters, string> = {
   kinds: `Comma-separated entity kinds (${ENTITY_KINDS.join(', ')}).`,
@@ -459,7 +462,7 @@ function parseFilters(url: URL, file: ExportFile): Filters {
 function index(base: string) {
   return {
     description: `Bulk exports of the graph, streamed, UTF-8. CSV files start with a UTF-8 byte-order mark (Excel shows Chinese; pandas: encoding="utf-8-sig"). Cached for ${MAX_AGE_SECONDS} s; ETag follows the graph version.`,
-    files: Object.entries(EXPORTS).map(([name, f]) => ({
+    files: [...EXPORTS].map(([name, f]) => ({
       url: `${base}/export/${name}`,
       contentType: f.contentType,
       description: f.description,
@@ -475,10 +478,10 @@ async function handle(request: Request, state: AppState): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'HEAD')
     return json(405, { error: { code: 'METHOD_NOT_ALLOWED', message: 'Exports are read with GET.' } }, { allow: 'GET, HEAD' });
   if (name === '') return json(200, index(url.origin));
-  const file = EXPORTS[name];
+  const file = EXPORTS.get(name);
   if (!file)
     return json(404, {
-      error: { code: 'NOT_FOUND', message: `No export "${name}". Available: ${Object.keys(EXPORTS).join(', ')} (see /export).` },
+      error: { code: 'NOT_FOUND', message: `No export "${name}". Available: ${[...EXPORTS.keys()].join(', ')} (see /export).` },
     });
   let filters: Filters;
   try {

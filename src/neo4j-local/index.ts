@@ -44,8 +44,13 @@ export interface LocalNeo4j {
   uri: string;
   port: number;
   pid: number;
-  /** Stops Neo4j cleanly (SIGTERM runs its shutdown hook); resolves when the process has exited. */
-  stop(): Promise<void>;
+  /** Resolves when the process has exited, for whatever reason (see the supervisor). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /**
+   * Stops Neo4j cleanly (SIGTERM runs its shutdown hook), or with SIGKILL after `graceMs` (Neo4j recovers
+   * from its transaction log at the next start); resolves when the process has exited.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
 /** Java's major version, or undefined when no `java` answers. */
@@ -160,10 +165,10 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
     stderr.push(chunk);
     if (stderr.length > 200) stderr.shift();
   });
-  const exited = new Promise<number | null>((res) =>
-    child.on('exit', (code) => {
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) =>
+    child.on('exit', (code, signal) => {
       running.delete(child);
-      res(code);
+      res({ code, signal });
     }),
   );
 
@@ -181,7 +186,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
         res(m[1]);
       }
     });
-    void exited.then((code) => {
+    void exited.then(({ code }) => {
       clearTimeout(timer);
       const out = tail(stderr);
       const locked = /lock|already in use|FileLock/i.test(out);
@@ -201,11 +206,12 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
     uri,
     port,
     pid: child.pid ?? -1,
-    stop() {
+    exited,
+    stop(graceMs = 30_000) {
       stopping ??= (async () => {
         if (child.exitCode !== null || child.signalCode !== null) return;
         child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+        const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
         await exited;
         clearTimeout(timer);
       })();

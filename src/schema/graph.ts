@@ -2,6 +2,7 @@ import { builder } from '../builder.js';
 import { apiError } from '../db/errors.js';
 import type { EdgeRecord, EntityRecord } from '../loaders/types.js';
 import { Entity } from './entity.js';
+import { DEPRECATED_TYPES, RelationTypeEnum, relationTypesArg } from './relation-type.js';
 
 export const NEIGHBORHOOD = { maxDepth: 3, defaultLimit: 100, maxLimit: 1000 };
 export const PATHS = { defaultMaxLength: 4, maxLength: 6, defaultFirst: 3, maxFirst: 20 };
@@ -70,12 +71,22 @@ builder.queryFields((t) => ({
   neighborhood: t.field({
     type: Subgraph,
     nullable: true,
+    // One statement per hop over up to `limit` nodes, then the edges among them: aliases add this up.
+    complexity: (args) => ({
+      field: 20 * (args.depth ?? 1) + Math.ceil((args.limit ?? NEIGHBORHOOD.defaultLimit) / 10),
+      multiplier: Math.max(1, Math.ceil(Math.min(args.limit ?? NEIGHBORHOOD.defaultLimit, NEIGHBORHOOD.maxLimit) / 10)),
+    }),
     description:
       'Everything within `depth` relationships of an entity (breadth-first, best-connected first, at most `limit` nodes, the centre always included), with every relationship among them. Null when the id names nothing.',
     args: {
       id: t.arg.id({ required: true, description: 'The centre, e.g. "partner/meituan".' }),
       depth: t.arg.int({ required: false, description: `How many hops (1–${NEIGHBORHOOD.maxDepth}, default 1).` }),
-      types: t.arg.stringList({ required: false, description: 'Follow only these relationship types.' }),
+      types: t.arg.stringList({
+        required: false,
+        description: 'Follow only these relationship types.',
+        deprecationReason: DEPRECATED_TYPES,
+      }),
+      relationTypes: t.arg({ type: [RelationTypeEnum], required: false, description: 'Follow only these relationship types.' }),
       limit: t.arg.int({
         required: false,
         description: `At most this many nodes (default ${NEIGHBORHOOD.defaultLimit}, at most ${NEIGHBORHOOD.maxLimit}).`,
@@ -86,9 +97,9 @@ builder.queryFields((t) => ({
       const limit = args.limit ?? NEIGHBORHOOD.defaultLimit;
       checkRange('depth', depth, 1, NEIGHBORHOOD.maxDepth);
       checkRange('limit', limit, 1, NEIGHBORHOOD.maxLimit);
+      const types = relationTypesArg(args);
       const center = await ctx.loaders.entity.load(args.id);
       if (!center) return null;
-      const types = args.types?.length ? args.types : null;
       const nodes = [center];
       const seen = new Set([center.id]);
       let frontier = [center.id];
@@ -116,6 +127,11 @@ builder.queryFields((t) => ({
   }),
   paths: t.field({
     type: [Path],
+    // A breadth-first search of up to `maxLength` hops from both ends: 400 per hop, plus the fields of each of the `first` paths.
+    complexity: (args) => ({
+      field: 400 * Math.min(args.maxLength ?? PATHS.defaultMaxLength, PATHS.maxLength),
+      multiplier: Math.min(Math.max(1, args.first ?? PATHS.defaultFirst), PATHS.maxFirst),
+    }),
     description:
       'The shortest chains of relationships between two entities, up to `maxLength` hops; `first` > 1 returns several of the same (shortest) length. Use `avoid` to route around hubs such as "company/china-unicom-hk".',
     args: {
@@ -126,7 +142,8 @@ builder.queryFields((t) => ({
         description: `At most this many hops (1–${PATHS.maxLength}, default ${PATHS.defaultMaxLength}).`,
       }),
       first: t.arg.int({ required: false, description: `How many paths (1–${PATHS.maxFirst}, default ${PATHS.defaultFirst}).` }),
-      types: t.arg.stringList({ required: false, description: 'Use only these relationship types.' }),
+      types: t.arg.stringList({ required: false, description: 'Use only these relationship types.', deprecationReason: DEPRECATED_TYPES }),
+      relationTypes: t.arg({ type: [RelationTypeEnum], required: false, description: 'Use only these relationship types.' }),
       avoid: t.arg.idList({ required: false, description: 'Entities no path may pass through.' }),
     },
     resolve: async (_r, args, ctx) => {
@@ -141,7 +158,7 @@ builder.queryFields((t) => ({
         to: args.to,
         maxLength,
         first,
-        types: args.types?.length ? args.types : null,
+        types: relationTypesArg(args),
         avoid: args.avoid ?? [],
       });
       return rows;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { KPI_NAMES } from '../seed/parse/kpi-names.js';
-import { parseKpiTable } from '../seed/parse/kpi-table.js';
-import { MetricInput } from '../seed/schema.js';
-import { lineText, sourceLines } from '../seed/source.js';
+import { KPI_NAMES } from '../../seed/parse/kpi-names.js';
+import { parseKpiTable } from '../../seed/parse/kpi-table.js';
+import { MetricInput } from '../../seed/schema.js';
+import { lineText, sourceLines } from '../../seed/source.js';
 
 const metrics = parseKpiTable(sourceLines());
 const byName = new Map(metrics.map((m) => [m.nameZh, m]));
@@ -113,5 +113,19 @@ describe('parseKpiTable on altered input', () => {
     const parsed = parseKpiTable(repeated);
     expect(parsed).toHaveLength(100);
     expect(parsed.find((m) => m.nameZh === '員工培訓投入')?.values[0]).toMatchObject({ value: 42299, line: rowIndex + 1 });
+  });
+});
+
+describe('parseKpiTable: network figures', () => {
+  it('reads 4G and 5G base stations in 萬個 as printed in the report', () => {
+    const fourG = metric('4G基站到達數量');
+    expect(fourG.unit).toBe('萬個');
+    expect(fourG.values.map((v) => [v.year, v.value])).toEqual([
+      [2018, 98.7],
+      [2019, 141],
+      [2020, 150.3],
+    ]);
+    expect(yearValue('4G基站到達數量', 2019)).toMatchObject({ printed: '141', line: 4140 });
+    expect(yearValue('5G基站', 2019)).toMatchObject({ value: null, printed: '—' });
   });
 });

@@ -1,0 +1,107 @@
+import type { GraphQLError } from 'graphql';
+import { apiError } from '../errors.js';
+import type { QueryName } from './cypher.js';
+
+/** What one request may spend on the database, across all its fields and aliases. */
+export interface RequestBudget {
+  /** At most this many statements (MAX_REQUEST_STATEMENTS). */
+  maxStatements: number;
+  /** At most this much database time, summed over its statements (MAX_REQUEST_DB_MS). */
+  maxDbMs: number;
+  /** The request is cut off this long after it started, wherever it is (REQUEST_DEADLINE_MS). */
+  deadlineMs: number;
+}
+
+/** Counts the round-trips of one request, for the trace extension and the loader tests. */
+export interface QueryTrace {
+  count: number;
+  names: QueryName[];
+}
+
+/**
+ * The database side of one request: what it has spent, and one AbortSignal that fires when the client goes
+ * away, the deadline passes or the budget runs out. Every statement of the request checks the budget first
+ * and is cancelled (its transaction closed on the server) when the signal fires.
+ */
+export class RequestScope {
+  readonly trace: QueryTrace = { count: 0, names: [] };
+  private readonly controller = new AbortController();
+  private readonly timer: NodeJS.Timeout;
+  private dbMs = 0;
+  /** The error that ended the request early (budget, deadline, cancelled), when one did. */
+  failure: GraphQLError | undefined;
+
+  constructor(
+    readonly budget: RequestBudget,
+    clientSignal?: AbortSignal,
+  ) {
+    this.timer = setTimeout(
+      () =>
+        this.fail(
+          apiError(
+            `The request ran longer than the ${budget.deadlineMs} ms the server allows (REQUEST_DEADLINE_MS). Ask for less: fewer aliases, lower \`first\`, \`depth\` or \`maxLength\`.`,
+            'QUERY_TIMEOUT',
+            {},
+            { stopsRequest: true },
+          ),
+        ),
+      budget.deadlineMs,
+    );
+    this.timer.unref();
+    if (clientSignal) {
+      const onAbort = () =>
+        this.fail(
+          apiError('The client closed the request; its database work was cancelled.', 'REQUEST_CANCELLED', {}, { stopsRequest: true }),
+        );
+      if (clientSignal.aborted) onAbort();
+      else clientSignal.addEventListener('abort', onAbort, { once: true });
+    }
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /** Ends the request's database work: later statements are refused, running ones cancelled. First failure wins. */
+  fail(error: GraphQLError): void {
+    if (this.failure) return;
+    this.failure = error;
+    this.controller.abort(error);
+  }
+
+  /** Called before each statement: throws when the request already failed or this statement is over budget. */
+  admit(name: QueryName): void {
+    if (this.failure) throw this.failure;
+    if (this.trace.count >= this.budget.maxStatements)
+      this.fail(
+        apiError(
+          `The request needs more than ${this.budget.maxStatements} database statements (MAX_REQUEST_STATEMENTS). Ask for fewer aliases or nested lists, or split it into several requests.`,
+          'REQUEST_BUDGET_EXCEEDED',
+          { limit: this.budget.maxStatements },
+          { stopsRequest: true },
+        ),
+      );
+    else if (this.dbMs > this.budget.maxDbMs)
+      this.fail(
+        apiError(
+          `The request used more than ${this.budget.maxDbMs} ms of database time (MAX_REQUEST_DB_MS). Ask for fewer aliases, smaller pages or shorter paths, or split it.`,
+          'REQUEST_BUDGET_EXCEEDED',
+          { limit: this.budget.maxDbMs },
+          { stopsRequest: true },
+        ),
+      );
+    if (this.failure) throw this.failure;
+    this.trace.count += 1;
+    this.trace.names.push(name);
+  }
+
+  /** Called after each statement with the time it took. */
+  spent(ms: number): void {
+    this.dbMs += ms;
+  }
+
+  /** Stops the deadline timer; the request is over. */
+  dispose(): void {
+    clearTimeout(this.timer);
+  }
+}

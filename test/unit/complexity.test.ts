@@ -1,0 +1,156 @@
+import { complexityFromQuery } from '@pothos/plugin-complexity';
+import { type GraphQLField, parse } from 'graphql';
+import { createYoga } from 'graphql-yoga';
+import { describe, expect, it } from 'vitest';
+import { fieldComplexity } from '../../src/complexity.js';
+import { useCostLimit } from '../../src/http/limits/cost.js';
+import { DEFAULT_SECURITY } from '../../src/http/security.js';
+import { schema } from '../../src/schema/index.js';
+
+const queryField = (name: string) => schema.getQueryType()?.getFields()[name] as GraphQLField<unknown, unknown, Record<string, unknown>>;
+const search = queryField('search'); // a list: [SearchHit!]!
+const entities = queryField('entities'); // a connection, whose `edges` list counts 10 already
+const node = queryField('node'); // one object
+
+describe('fieldComplexity (src/complexity.ts)', () => {
+  it('counts a list 10 times and an object once when no size is asked for', () => {
+    expect(fieldComplexity({}, {}, search)).toEqual({ field: 1, multiplier: 10 });
+    expect(fieldComplexity({}, {}, node)).toBe(1);
+  });
+
+  it('counts a list as many times as `first`, `limit` or the number of `ids` say', () => {
+    expect(fieldComplexity({ first: 7 }, {}, search)).toEqual({ field: 1, multiplier: 7 });
+    expect(fieldComplexity({ limit: 40 }, {}, search)).toEqual({ field: 1, multiplier: 40 });
+    expect(fieldComplexity({ ids: ['a', 'b', 'c'] }, {}, search)).toEqual({ field: 1, multiplier: 3 });
+    expect(fieldComplexity({ first: 2.9 }, {}, search)).toEqual({ field: 1, multiplier: 2 });
+  });
+
+  it('scales a connection by first/10, rounded up, at least once', () => {
+    expect(fieldComplexity({ first: 70 }, {}, entities)).toEqual({ field: 1, multiplier: 7 });
+    expect(fieldComplexity({ first: 71 }, {}, entities)).toEqual({ field: 1, multiplier: 8 });
+    expect(fieldComplexity({ first: 5 }, {}, entities)).toEqual({ field: 1, multiplier: 1 });
+    expect(fieldComplexity({ first: 0 }, {}, entities)).toEqual({ field: 1, multiplier: 1 });
+  });
+
+  it('keeps out-of-range sizes finite and positive (the resolver refuses them)', () => {
+    expect(fieldComplexity({ first: 1e12 }, {}, search)).toEqual({ field: 1, multiplier: 10_000 });
+    expect(fieldComplexity({ first: 1e12 }, {}, entities)).toEqual({ field: 1, multiplier: 1_000 });
+    expect(fieldComplexity({ first: -5 }, {}, search)).toEqual({ field: 1, multiplier: 1 });
+  });
+});
+
+/** Depth and cost of a query over the real schema, as the per-request check computes them. */
+const cost = (query: string, variables: Record<string, unknown> = {}) => complexityFromQuery(parse(query), { schema, ctx: {}, variables });
+
+const aliasedPaths = (n: number) =>
+  `{ ${Array.from({ length: n }, (_, i) => `p${i}: paths(from: "partner/meituan", to: "company/china-unicom", maxLength: 6, first: 20) { length }`).join(' ')} }`;
+
+describe('complexityFromQuery over the schema', () => {
+  it('counts `search(first: $n)` n times, from the variables', () => {
+    const q = 'query($n: Int) { search(query: "聯通", first: $n) { score matched } }';
+    expect(cost(q, { n: 1 }).complexity).toBe(1 + 1 * 2);
+    expect(cost(q, { n: 50 }).complexity).toBe(1 + 50 * 2);
+    expect(cost(q, { n: 100 }).complexity).toBe(1 + 100 * 2);
+  });
+
+  it('grows a connection with `first`: ten times the page, ten times the cost', () => {
+    const q = 'query($n: Int) { entities(first: $n) { edges { node { id } } } }';
+    const small = cost(q, { n: 10 }).complexity;
+    expect(cost(q, { n: 100 }).complexity - 1).toBe(10 * (small - 1));
+  });
+
+  it('multiplies nested connections: 100 × 100 relationships cost at least 10,000', () => {
+    const nested = cost('{ entities(first: 100) { edges { node { id relations(first: 100) { edges { type node { id } } } } } } }');
+    const flat = cost('{ entities(first: 100) { edges { node { id } } } }');
+    expect(nested.complexity).toBeGreaterThan(100 * 100);
+    expect(flat.complexity).toBeLessThan(100 * 10);
+  });
+
+  it('prices a path search per hop, and adds up aliases: 30 of the largest exceed 50,000', () => {
+    const one = cost(aliasedPaths(1)).complexity;
+    expect(one).toBe(400 * 6 + 20 * 1);
+    expect(cost(aliasedPaths(30)).complexity).toBe(30 * one);
+    expect(30 * one).toBeGreaterThan(DEFAULT_SECURITY.maxComplexity);
+    expect(cost(aliasedPaths(20)).complexity).toBeLessThan(DEFAULT_SECURITY.maxComplexity);
+  });
+
+  it('counts depth through fragments', () => {
+    const q = 'query { ...Q } fragment Q on Query { entities(first: 1) { edges { node { id } } } }';
+    expect(cost(q)).toMatchObject({ depth: 4, complexity: cost('{ entities(first: 1) { edges { node { id } } } }').complexity });
+  });
+});
+
+/**
+ * The plugin in a yoga of its own over the real schema. Refused requests never reach a resolver, so no
+ * database is needed; a request the limits let through is answered by execution (here `__typename`).
+ */
+function yogaWithLimits(limits: Partial<{ maxDepth: number; maxComplexity: number }> = {}) {
+  const yoga = createYoga({
+    schema,
+    logging: false,
+    plugins: [
+      useCostLimit({
+        maxDepth: limits.maxDepth ?? DEFAULT_SECURITY.maxDepth,
+        maxComplexity: limits.maxComplexity ?? DEFAULT_SECURITY.maxComplexity,
+        heavyRequestCost: 1_000_000,
+        maxHeavyRequests: 1,
+        admissionWaitMs: 100,
+      }),
+    ],
+  });
+  return async (query: string, variables?: Record<string, unknown>) => {
+    const res = await yoga.fetch('http://yoga/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    return {
+      status: res.status,
+      body: (await res.json()) as { data?: unknown; errors?: { message: string; extensions: Record<string, unknown> }[] },
+    };
+  };
+}
+
+describe('useCostLimit (src/http/limits/cost.ts)', () => {
+  it('refuses 30 aliased six-hop path searches with COMPLEXITY_LIMIT, naming the cost and the limit', async () => {
+    const { status, body } = await yogaWithLimits()(aliasedPaths(30));
+    expect(status).toBe(400);
+    expect(body.data).toBeUndefined();
+    expect(body.errors?.[0]?.extensions).toEqual({ code: 'COMPLEXITY_LIMIT', limit: 50_000, cost: 72_600 });
+    expect(body.errors?.[0]?.message).toMatch(/^The query's cost is 72600; at most 50000 is allowed \(MAX_COMPLEXITY\)\./);
+  });
+
+  it('decides per request from the variables: one document, refused or let through by `$n`', async () => {
+    const post = yogaWithLimits({ maxComplexity: 100 });
+    const q = 'query($n: Int) { search(query: "聯通", first: $n) { score } __typename }';
+    const big = await post(q, { n: 100 });
+    expect(big.body.errors?.map((e) => e.extensions.code)).toEqual(['COMPLEXITY_LIMIT']);
+    expect(big.body.errors?.[0]?.extensions.cost).toBe(102);
+    const small = await post(q, { n: 98 });
+    expect(small.body.errors?.map((e) => e.extensions.code)).not.toContain('COMPLEXITY_LIMIT');
+  });
+
+  it('refuses a query deeper than MAX_DEPTH with DEPTH_LIMIT', async () => {
+    const { status, body } = await yogaWithLimits({ maxDepth: 3 })('{ entities(first: 1) { edges { node { id } } } }');
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions).toEqual({ code: 'DEPTH_LIMIT', limit: 3 });
+  });
+
+  it('refuses a variable of the wrong type with BAD_USER_INPUT before counting anything', async () => {
+    const { body } = await yogaWithLimits()('query($n: Int) { search(query: "x", first: $n) { score } }', { n: 'ten' });
+    expect(body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'variables' });
+    expect(body.errors?.[0]?.message).toContain('Send each variable with the type its declaration says');
+  });
+
+  it('lets a query within the limits execute', async () => {
+    const { status, body } = await yogaWithLimits()('{ __typename }');
+    expect(status).toBe(200);
+    expect(body).toMatchInlineSnapshot(`
+      {
+        "data": {
+          "__typename": "Query",
+        },
+      }
+    `);
+  });
+});
