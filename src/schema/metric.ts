@@ -126,8 +126,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_r, { id, name }, ctx) => {
       if (id == null && name == null) throw apiError('Give `id` or `name`, e.g. metric(name: "4G基站").', 'BAD_USER_INPUT');
-      const e = await findEntity(ctx, id ?? null, name ?? null);
-      return e && e.kind === 'METRIC' ? e : null;
+      return findEntity(ctx, id ?? null, name ?? null, { kinds: ['METRIC'] });
     },
   }),
   metrics: t.connection(
