@@ -163,7 +163,7 @@ describe('search text helpers', () => {
   });
 
   it('builds a phrase query per script variant, lower-cased so AND/OR/NOT are words', () => {
-    expect(luceneQuery(['China AND Telecom'])).toBe('"china and telecom"^4 OR (+china +and +telecom)');
+    expect(luceneQuery(['China AND Telecom'])).toBe('"china and telecom"^4 OR (+(china china~1) +and +(telecom telecom~1))');
   });
 
   it('normalises full-width letters, control characters and spaces', () => {
