@@ -30,6 +30,10 @@ export const QUERY_NAMES = [
   'export/entities',
   'export/relations',
   'export/metric-values',
+  'line/by-numbers',
+  'line/search',
+  'line/contains',
+  'line/entities',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 

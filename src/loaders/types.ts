@@ -77,3 +77,16 @@ export interface EdgeRecord {
   year: number | null;
   label: string | null;
 }
+
+/** A line of the report text. */
+export interface LineRecord {
+  number: number;
+  text: string;
+  /** Chapter › section path, e.g. "扶貧篇 › 助力持續穩定脫貧". */
+  section: string | null;
+  sectionId: string | null;
+  /** True inside the repeated page (lines 734–882 repeat 571–719). */
+  duplicate: boolean;
+  /** Full-text relevance when the line was found by Query.lines(search:). */
+  score?: number;
+}

@@ -10,5 +10,6 @@ import './query.js';
 import './search.js';
 import './graph.js';
 import './stats.js';
+import './report.js';
 
 export const schema = builder.toSchema({ sortSchema: false });
