@@ -159,6 +159,8 @@ export function buildGraph(data: CuratedData, lines: readonly string[]): GraphRo
           year: v.year,
           value: v.value,
           printed: v.printed,
+          period: v.period ?? 'year',
+          ...(v.asOf ? { asOf: v.asOf } : {}),
           evidenceLine: v.line,
           evidenceQuote: v.quote,
           evidenceSection: sectionForLine(v.line)?.path ?? '',

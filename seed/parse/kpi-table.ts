@@ -124,6 +124,7 @@ function toMetric(row: Row, { category, years, lineNo, text, notes, names }: Row
     printed,
     line: lineNo,
     quote,
+    period: 'year',
   }));
   return {
     id: `metric/${slug}`,

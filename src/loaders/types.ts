@@ -63,6 +63,9 @@ export interface MetricValueRecord {
   year: number;
   value: number | null;
   printed: string;
+  /** year | cumulative | undated (see seed/schema.ts). */
+  period?: string | null;
+  asOf?: string | null;
   evidenceLine: number;
   evidenceQuote: string;
   evidenceSection: string;
