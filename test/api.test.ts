@@ -534,7 +534,7 @@ describe('DataLoader batching', () => {
     );
     expect(r.errors).toBeUndefined();
     const partners = r.data.entities.edges;
-    expect(partners).toHaveLength(76);
+    expect(partners).toHaveLength(63);
     const programs = partners.flatMap((e: any) => e.node.programs);
     const branches = programs.flatMap((p: any) => p.branches);
     expect(programs.length).toBeGreaterThan(10);
