@@ -15,6 +15,7 @@ export const ENTITY_KINDS = [
   'PERSON',
   'EVENT',
   'PUBLICATION',
+  'THEME',
   'METRIC',
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];

@@ -34,6 +34,7 @@ export const QUERY_NAMES = [
   'line/search',
   'line/contains',
   'line/entities',
+  'theme/partners',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 

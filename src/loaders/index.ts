@@ -92,6 +92,13 @@ export function createLoaders(db: Db) {
     return numbers.map((n) => (byNumber.get(n) ?? []).map((r) => r.entity));
   });
 
+  // Partners on a theme: ABOUT it themselves or through a program, event, publication they share.
+  const themePartners = new DataLoader<string, EntityRecord[]>(async (ids) => {
+    const rows = await db.read<{ themeId: string; node: EntityRecord }>('theme/partners', { ids });
+    const byId = groupBy(rows, (r) => r.themeId);
+    return ids.map((id) => (byId.get(id) ?? []).map((r) => r.node));
+  });
+
   /**
    * Takes in entities fetched by a list or lookup query: primes the entity loader (with whole records),
    * and the relations loader where the query brought the relationships along ($withRelations).
@@ -109,7 +116,7 @@ export function createLoaders(db: Db) {
     });
   }
 
-  return { entity, relations, neighbours, degree, mentions, metricValues, lines, lineEntities, adopt };
+  return { entity, relations, neighbours, degree, mentions, metricValues, lines, lineEntities, themePartners, adopt };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

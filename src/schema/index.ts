@@ -11,5 +11,6 @@ import './search.js';
 import './graph.js';
 import './stats.js';
 import './report.js';
+import './theme.js';
 
 export const schema = builder.toSchema({ sortSchema: false });
