@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
-import { isDuplicateLine } from '../seed/parse/duplicates.js';
 import { DATA_DIR } from '../seed/data-files.js';
+import { isDuplicateLine } from '../seed/parse/duplicates.js';
 import { prepareGraph } from '../seed/run.js';
 import { nameKey } from '../src/search/names.js';
 
