@@ -19,8 +19,9 @@ Generates seed/data/themes.yaml: the THEME entities the report is organised arou
 each with the first line that names it) and the ABOUT relations from programs, products, events,
 publications, awards, partners, subsidiaries and units to them. Every relation carries a verbatim quote
 from ONE line that says both:
-  1. the entity's own evidence quote when it is short (a name, ${SHORT_QUOTE} characters at most) and
-     holds a keyword of the theme ("5G共建共享" → 5G), or else
+  1. the entity's own evidence quote when it holds a keyword of the theme and is short (a name,
+     ${SHORT_QUOTE} characters at most) or the entity's printed name holds that keyword too
+     ("5G共建共享" → 5G), or else
   2. a span of a line naming the entity (evidence or mention line, never the repeated page) from the
      entity's name to a theme keyword within one clause (at most ${MAX_SPAN} characters between them,
      no space, 、，。； or colon: items of a list or two clauses are not about each other).
@@ -42,7 +43,13 @@ interface ThemeDef {
 
 export const THEMES: ThemeDef[] = [
   { slug: '5g', nameZh: '5G', nameEn: '5G', aliases: ['5G網絡', '5G网络'], keywords: ['5G'] },
-  { slug: 'iot', nameZh: '物聯網', nameEn: 'Internet of Things', aliases: ['物联网', 'IoT'], keywords: ['物聯網', 'IoT'] },
+  {
+    slug: 'iot',
+    nameZh: '物聯網',
+    nameEn: 'Internet of Things',
+    aliases: ['物联网', 'IoT'],
+    keywords: ['物聯網', 'IoT', 'Cat.1', '模組', '煙感'],
+  },
   { slug: 'big-data', nameZh: '大數據', nameEn: 'Big data', aliases: ['大数据'], keywords: ['大數據'] },
   {
     slug: 'cloud-computing',
@@ -66,21 +73,21 @@ export const THEMES: ThemeDef[] = [
     nameZh: '智慧城市',
     nameEn: 'Smart city',
     aliases: ['数字政府', '數字政府'],
-    keywords: ['智慧城市', '數字政府', '智慧政務', '社會治理', '城市治理'],
+    keywords: ['智慧城市', '數字政府', '智慧政務', '社會治理', '城市治理', '數字孿生', '河湖長'],
   },
   {
     slug: 'cybersecurity',
     nameZh: '網絡安全',
     nameEn: 'Cybersecurity',
     aliases: ['网络安全', '信息安全'],
-    keywords: ['網絡安全', '信息安全', '反詐', '防欺詐', '防詐'],
+    keywords: ['網絡安全', '信息安全', '反詐', '防欺詐', '防詐', '防護', 'DDoS', '防火牆', '隱私', '防範', '身份認證'],
   },
   {
     slug: 'poverty-alleviation',
     nameZh: '扶貧',
     nameEn: 'Poverty alleviation',
     aliases: ['扶贫', '脫貧攻堅', '消費扶貧'],
-    keywords: ['扶貧', '脫貧'],
+    keywords: ['扶貧', '脫貧', '幫扶'],
   },
   {
     slug: 'rural',
@@ -144,15 +151,21 @@ export const THEMES: ThemeDef[] = [
     nameZh: '科技創新',
     nameEn: 'Science and technology innovation',
     aliases: ['科技创新'],
-    keywords: ['科技創新', '研發', '實驗室', '專利', '標準'],
+    keywords: ['科技創新', '研發', '實驗室', '專利', '標準', '預研'],
   },
-  { slug: 'education', nameZh: '教育', nameEn: 'Education', aliases: ['支教'], keywords: ['教育', '支教', '課堂', '助學', '學校', '培訓'] },
+  {
+    slug: 'education',
+    nameZh: '教育',
+    nameEn: 'Education',
+    aliases: ['支教'],
+    keywords: ['教育', '支教', '課堂', '助學', '學校', '培訓', '高考'],
+  },
   {
     slug: 'healthcare',
     nameZh: '醫療',
     nameEn: 'Healthcare',
     aliases: ['医疗', '智慧醫療', '智慧医疗'],
-    keywords: ['醫療', '醫院', '會診', '醫共體'],
+    keywords: ['醫療', '醫院', '會診', '醫共體', '健康養老'],
   },
   {
     slug: 'public-welfare',
@@ -174,14 +187,14 @@ export const THEMES: ThemeDef[] = [
     nameZh: '新基建',
     nameEn: 'New infrastructure',
     aliases: ['数据中心', '算力網絡'],
-    keywords: ['新基建', '數據中心', '算力'],
+    keywords: ['新基建', '數據中心', '算力', 'IDC'],
   },
   {
     slug: 'corporate-governance',
     nameZh: '公司治理',
     nameEn: 'Corporate governance and investor relations',
     aliases: ['企業管治', '投資者關係'],
-    keywords: ['公司治理', '企業管治', '管治', '投資者關係', '信息披露', 'ESG'],
+    keywords: ['公司治理', '企業管治', '管治', '投資者關係', '信息披露', 'ESG', '年報', '中期報告', '20-F', '股東'],
   },
   {
     slug: 'media-content',
@@ -190,9 +203,31 @@ export const THEMES: ThemeDef[] = [
     aliases: ['视频', '視頻', '直播'],
     keywords: ['視頻', '直播', '內容', '媒體'],
   },
+  {
+    slug: 'csr',
+    nameZh: '社會責任',
+    nameEn: 'Corporate social responsibility',
+    aliases: ['社会责任', 'CSR'],
+    keywords: ['社會責任', 'CSR', '可持續發展', '全球契約'],
+  },
+  { slug: 'reform', nameZh: '企業改革', nameEn: 'Enterprise reform', aliases: [], keywords: ['改革'] },
+  {
+    slug: 'talent',
+    nameZh: '人才',
+    nameEn: 'Talent and employees',
+    aliases: [],
+    keywords: ['人才', '員工', '招聘', '晉升', '師帶徒', '網絡學院'],
+  },
+  {
+    slug: 'compliance',
+    nameZh: '合規',
+    nameEn: 'Compliance and rule of law',
+    aliases: ['合规', '法治'],
+    keywords: ['合規', '法治', '廉潔', '風險防控'],
+  },
 ];
 
-const SOURCE_KINDS = new Set(['PROGRAM', 'PRODUCT', 'EVENT', 'PUBLICATION', 'AWARD', 'PARTNER', 'SUBSIDIARY', 'UNIT']);
+const SOURCE_KINDS = new Set(['PROGRAM', 'PRODUCT', 'EVENT', 'PUBLICATION', 'AWARD', 'PARTNER', 'SUBSIDIARY', 'UNIT', 'ORGANIZATION']);
 
 interface Candidate {
   from: string;
@@ -229,7 +264,10 @@ export function span(line: string, names: readonly string[], keywords: readonly 
   return best;
 }
 
-/** ABOUT edges a sentence states across a line break (the scan reads one line at a time), curated by hand. */
+/**
+ * ABOUT edges curated by hand: a sentence that states them across a line break, or a list whose items the
+ * clause rule keeps apart although the sentence gives them one subject (「…等四家大數據領域生態合作夥伴」).
+ */
 const ACROSS_LINES: Candidate[] = [
   {
     from: 'subsidiary/unicom-smart-connection',
@@ -238,6 +276,54 @@ const ACROSS_LINES: Candidate[] = [
       { line: 2393, quote: '聯通智網科技引入戰略投資' },
       { line: 2395, quote: '車聯網相關的智能終端等領域' },
     ],
+  },
+  // 中國聯通與X、Y、Z成立北京國際雲轉播科技有限公司，打造視頻傳播的「全雲+全IP…」: the founders' purpose.
+  ...['partner/xinaote', 'partner/academy-of-broadcasting-science', 'partner/gehua-catv'].map((from) => ({
+    from,
+    to: 'theme/media-content',
+    evidence: [
+      { line: 3696, quote: '2020年11月，中國聯通與北京新奧特集' },
+      { line: 3699, quote: '雲轉播科技有限公司，打造視頻傳播的「全雲+全' },
+    ],
+  })),
+  {
+    from: 'partner/baidu',
+    to: 'theme/smart-home',
+    evidence: [
+      { line: 3644, quote: '與百度組建聯合項目' },
+      { line: 3645, quote: '組，聚焦智慧家庭' },
+    ],
+  },
+  {
+    from: 'partner/du-xiaoman',
+    to: 'theme/big-data',
+    evidence: [{ line: 2667, quote: '中國聯通與度小滿科技（北京）有限公司、杭州數夢工場科技有限公司等四家大數據領域生態合作夥伴' }],
+  },
+  {
+    from: 'partner/fuan-nongken-group',
+    to: 'theme/5g',
+    evidence: [{ line: 922, quote: '與福安農墾集團合作，搭建「5G智慧茶園」平台' }],
+  },
+  {
+    from: 'partner/fuan-nongken-group',
+    to: 'theme/rural',
+    evidence: [{ line: 922, quote: '福建寧德聯通在數字農業上不斷創新，與福安農墾集團合作' }],
+  },
+  // 與高校院所建立聯合實驗室，與清華大學、北京大學、香港中文大學等着名高校開展 … 課題研究
+  ...['partner/peking-university', 'partner/cuhk'].map((from) => ({
+    from,
+    to: 'theme/sci-tech-innovation',
+    evidence: [{ line: 2554, quote: '積極拓展產學研合作，與高校院所建立聯合實驗室，與清華大學、北京大學、香港中文大學等着名高校開展' }],
+  })),
+  {
+    from: 'partner/zte',
+    to: 'theme/sci-tech-innovation',
+    evidence: [{ line: 2556, quote: '與華為公司、中興公司等高科技公司開展基站設備、網絡系' }],
+  },
+  {
+    from: 'partner/educational-big-data-lab',
+    to: 'theme/big-data',
+    evidence: [{ line: 3692, quote: '育大數據應用技術國家工程實驗室' }],
   },
 ];
 
@@ -288,15 +374,18 @@ export function themeCandidates(): { themes: Record<string, unknown>[]; relation
     const names = [e.props.nameZh as string, ...((e.props.aliases as string[]) ?? [])].filter(
       (n) => /\p{Script=Han}/u.test(n) && n.length >= 2,
     );
+    const nameZh = e.props.nameZh as string;
     const evLines = e.props.evidenceLines;
     const evQuotes = e.props.evidenceQuotes;
     const mentionLines = (e.props.mentionLines as number[]) ?? [];
     for (const t of THEMES) {
       const evidence: { line: number; quote: string }[] = [];
-      // A short evidence quote is a (possibly broken) name: it says the theme when it holds a keyword.
+      // A short evidence quote is a (possibly broken) name: it says the theme when it holds a keyword; a
+      // longer one does when the entity's printed name holds the same keyword.
       evLines.forEach((line, i) => {
         const quote = evQuotes[i] ?? '';
-        if (!isDuplicateLine(line) && quote.length <= SHORT_QUOTE && t.keywords.some((k) => quote.includes(k)))
+        const says = t.keywords.filter((k) => quote.includes(k));
+        if (!isDuplicateLine(line) && says.length > 0 && (quote.length <= SHORT_QUOTE || says.some((k) => nameZh.includes(k))))
           evidence.push({ line, quote });
       });
       if (evidence.length === 0)
