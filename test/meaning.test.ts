@@ -83,7 +83,9 @@ describe('orphans the report links', () => {
       "MATCH (:Program {id: 'program/cross-border-services'})-[:COVERS]->(c:Region) RETURN c.id AS id ORDER BY id",
     );
     expect(r).toHaveLength(27);
-    expect(r.map((x) => x.id)).toEqual(expect.arrayContaining(['region/germany', 'region/hong-kong', 'region/south-korea', 'region/europe']));
+    expect(r.map((x) => x.id)).toEqual(
+      expect.arrayContaining(['region/germany', 'region/hong-kong', 'region/south-korea', 'region/europe']),
+    );
   });
 
   it('flags the SUBSIDIARY_OF edges to the operating company as inferred', async () => {
