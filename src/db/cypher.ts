@@ -24,6 +24,7 @@ export const QUERY_NAMES = [
   'graph/neighborhood',
   'graph/edges-among',
   'graph/paths',
+  'graph/hubs',
   'graph/stats',
   'meta/graph-version',
   'meta/ping',
