@@ -8,23 +8,25 @@ afterAll(() => api.close());
 const ids = (p: { nodes: { id: string }[] }) => p.nodes.map((n) => n.id);
 
 describe('Query.paths (avoidHubs, excludeKinds)', () => {
-  it('routes around the hubs: Peking University and China Telecom meet through the report’s own links, not through 中國聯通', async () => {
+  it('routes around the hubs: China Telecom reaches 智慧冬奧 through the co-build meeting in Beijing, not through 中國聯通', async () => {
     const d = await api.data(/* GraphQL */ `
       {
-        plain: paths(from: "partner/peking-university", to: "partner/china-telecom", first: 3, maxLength: 6) { length nodes { id } }
-        specific: paths(from: "partner/peking-university", to: "partner/china-telecom", first: 3, maxLength: 6, avoidHubs: true) {
+        plain: paths(from: "partner/china-telecom", to: "program/smart-winter-olympics", first: 5, maxLength: 6) { length nodes { id degree } }
+        specific: paths(from: "partner/china-telecom", to: "program/smart-winter-olympics", first: 5, maxLength: 6, avoidHubs: true) {
           length nodes { id degree }
         }
       }
     `);
     expect(d.plain[0].length).toBe(2);
-    expect(ids(d.plain[0])).toContain('company/china-unicom-hk');
+    // Every shortest path runs through a hub: 中國聯通 or the 5G theme.
+    for (const p of d.plain) expect(p.nodes[1].degree, p.nodes[1].id).toBeGreaterThan(HUB_DEGREE);
     expect(d.specific.length).toBeGreaterThan(0);
     for (const p of d.specific) {
       expect(p.length).toBeGreaterThan(2);
       for (const n of p.nodes.slice(1, -1)) expect(n.degree, n.id).toBeLessThanOrEqual(HUB_DEGREE);
       expect(ids(p)).not.toContain('company/china-unicom-hk');
     }
+    expect(ids(d.specific[0])).toEqual(expect.arrayContaining(['event/5g-co-build-anniversary-meeting-2020', 'region/beijing']));
   });
 
   it('excludeKinds: the cloud-broadcasting co-founders are linked by their joint venture (L3696–3699)', async () => {

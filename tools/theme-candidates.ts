@@ -320,6 +320,49 @@ const ACROSS_LINES: Candidate[] = [
     to: 'theme/sci-tech-innovation',
     evidence: [{ line: 2556, quote: '與華為公司、中興公司等高科技公司開展基站設備、網絡系' }],
   },
+  // 在ITU-T、3GPP、GSMA、Linux Foundation、OpenStack等多個重要國際標準組織和開源社區的在任職位超過100個
+  ...[
+    'organization/itu-t',
+    'organization/3gpp',
+    'organization/gsma',
+    'organization/linux-foundation',
+    'organization/openstack-foundation',
+  ].map((from) => ({
+    from,
+    to: 'theme/sci-tech-innovation',
+    evidence: [{ line: 2786, quote: '在ITU-T、3GPP、GSMA、Linux Foundation、OpenStack等多個重要國際標準組織和開源社區' }],
+  })),
+  { from: 'organization/itu', to: 'theme/artificial-intelligence', evidence: [{ line: 2772, quote: 'ITU AI/ML in 5G挑戰賽' }] },
+  // 持續推進雲粒、雲景、雲鏑、雲盾、智慧足跡等合資公司的產品研發迭代，提升在智慧城市、旅遊、工業互聯網 … 等領域
+  ...['subsidiary/yunli', 'subsidiary/yundun'].map((from) => ({
+    from,
+    to: 'theme/smart-city',
+    evidence: [{ line: 3671, quote: '持續推進雲粒、雲景、雲鏑、雲盾、智慧足跡等合資公司的產品研發迭代，提升在智慧城市' }],
+  })),
+  {
+    from: 'organization/bilibili-beautiful-school',
+    to: 'theme/education',
+    evidence: [
+      { line: 942, quote: '嗶哩嗶哩美麗小學的孩子們「面' },
+      { line: 943, quote: '對面」送去豐富多樣的課程' },
+    ],
+  },
+  {
+    from: 'product/cloud-networking',
+    to: 'theme/cloud-computing',
+    evidence: [
+      { line: 1068, quote: '推出境內外一體化雲聯網服務' },
+      { line: 1069, quote: '為用戶提供一點╱多點上雲、多雲連接' },
+    ],
+  },
+  ...['theme/smart-city', 'theme/industrial-internet'].map((to) => ({
+    from: 'product/device-management-platform',
+    to,
+    evidence: [
+      { line: 2713, quote: '自研設備管理平台支持智慧' },
+      { line: 2714, quote: '城市、工業互聯網領域' },
+    ],
+  })),
   {
     from: 'partner/educational-big-data-lab',
     to: 'theme/big-data',
