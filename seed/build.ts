@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as OpenCC from 'opencc-js';
+import { type NameKeyRow, nameKeyRows } from '../src/search/names.js';
 import type { CuratedData } from './data-files.js';
 import { isDuplicateLine } from './parse/duplicates.js';
 import { mentionsForAll } from './parse/mentions.js';
@@ -58,6 +59,8 @@ export interface GraphRows {
   metricValues: MetricValueRow[];
   lines: LineRow[];
   sections: SectionRow[];
+  /** Every entity's names and aliases under the one folding of src/search/names.ts (exact look-up). */
+  nameKeys: NameKeyRow[];
   /** A hash of everything above: changes whenever the seed would change the graph. */
   version: string;
 }
@@ -156,6 +159,8 @@ export function buildGraph(data: CuratedData, lines: readonly string[]): GraphRo
           year: v.year,
           value: v.value,
           printed: v.printed,
+          period: v.period ?? 'year',
+          ...(v.asOf ? { asOf: v.asOf } : {}),
           evidenceLine: v.line,
           evidenceQuote: v.quote,
           evidenceSection: sectionForLine(v.line)?.path ?? '',
@@ -198,10 +203,20 @@ export function buildGraph(data: CuratedData, lines: readonly string[]): GraphRo
     return { number: i + 1, text, sectionId: s?.id ?? null, section: s?.path ?? null, duplicate: isDuplicateLine(i + 1) };
   });
 
+  const nameKeys = entities.flatMap((e) =>
+    nameKeyRows({
+      id: e.id,
+      kind: e.props.kind as string,
+      nameZh: e.props.nameZh as string,
+      nameEn: e.props.nameEn as string | null,
+      aliases: (e.props.aliases as string[]) ?? [],
+    }),
+  );
+
   const version = createHash('sha256')
-    .update(JSON.stringify({ entities, relations, metricValues, sectionRows }))
+    .update(JSON.stringify({ entities, relations, metricValues, sectionRows, nameKeys }))
     .update(lines.join('\n'))
     .digest('hex')
     .slice(0, 16);
-  return { entities, relations, metricValues, lines: lineRows, sections: sectionRows, version };
+  return { entities, relations, metricValues, lines: lineRows, sections: sectionRows, nameKeys, version };
 }

@@ -15,6 +15,7 @@ export const ENTITY_KINDS = [
   'PERSON',
   'EVENT',
   'PUBLICATION',
+  'THEME',
   'METRIC',
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
@@ -39,6 +40,12 @@ export const RELATION_TYPES = [
   'MEMBER_OF',
   'PART_OF',
   'SUPPORTS',
+  'SERVES',
+  'COVERS',
+  'CUSTOMER_OF',
+  'RATED',
+  'SIGNED',
+  'ABOUT',
 ] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
 
@@ -138,7 +145,7 @@ export const RelationInput = z
     role: z.string().min(1).optional(),
     since: dateField.optional(),
     until: dateField.optional(),
-    /** LOCATED_IN where the report does not state the province itself. */
+    /** True where the report does not state the link outright (a city's province, a subsidiary's parent). */
     inferred: z.boolean().optional(),
     evidence: z.array(Evidence).min(1, 'at least one {line, quote} is required'),
   })
@@ -154,6 +161,14 @@ export const MetricValueInput = z
     printed: z.string().min(1),
     line: z.number().int().positive(),
     quote: z.string().min(1),
+    /**
+     * What the figure covers: `year` the calendar year (the default), `cumulative` a running total up to
+     * the end of `year` (the report says 累計), `undated` a figure the report gives without a date (filed
+     * under the report's year, which is only when it was stated).
+     */
+    period: z.enum(['year', 'cumulative', 'undated']).default('year'),
+    /** The date the figure stands at, where the report gives one more precise than the year. */
+    asOf: dateField.optional(),
   })
   .strict();
 

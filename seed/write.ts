@@ -4,7 +4,7 @@ import { CYPHER_DIR } from '../src/db/cypher.js';
 import { toPlain } from '../src/db/values.js';
 import type { GraphRows } from './build.js';
 
-export const SEED_QUERIES = ['reset', 'sections', 'lines', 'entities', 'relations', 'metric-values', 'prune', 'meta'] as const;
+export const SEED_QUERIES = ['reset', 'sections', 'lines', 'entities', 'relations', 'metric-values', 'name-keys', 'prune', 'meta'] as const;
 type SeedQuery = (typeof SEED_QUERIES)[number];
 
 function seedQueries(): Record<SeedQuery | 'counts', string> {
@@ -30,7 +30,18 @@ export interface Counts {
 }
 
 /** Properties that hold whole numbers: sent as Neo4j integers (a JS number would be stored as a float). */
-const INTEGER_KEYS = new Set(['number', 'line', 'year', 'level', 'startLine', 'endLine', 'evidenceLines', 'mentionLines', 'evidenceLine']);
+const INTEGER_KEYS = new Set([
+  'number',
+  'line',
+  'year',
+  'rank',
+  'level',
+  'startLine',
+  'endLine',
+  'evidenceLines',
+  'mentionLines',
+  'evidenceLine',
+]);
 
 function withIntegers(value: unknown, key = ''): unknown {
   if (typeof value === 'number' && INTEGER_KEYS.has(key) && Number.isInteger(value)) return neo4j.int(value);
@@ -65,6 +76,7 @@ export async function writeGraph(driver: Driver, rows: GraphRows, opts: WriteOpt
           ['entities', 'entities', rows.entities],
           ['relations', 'relations', rows.relations],
           ['metric values', 'metric-values', rows.metricValues],
+          ['name keys', 'name-keys', rows.nameKeys],
         ];
         for (const [label, name, list] of steps) {
           let done = 0;
@@ -82,6 +94,7 @@ export async function writeGraph(driver: Driver, rows: GraphRows, opts: WriteOpt
           entityIds: rows.entities.map((e) => e.id),
           relationIds: rows.relations.map((r) => r.id),
           valueIds: rows.metricValues.map((v) => v.id),
+          nameKeyIds: rows.nameKeys.map((k) => k.id),
         });
         const counts = await readCounts(tx, q.counts);
         await tx.run(q.meta, { version: rows.version, counts: JSON.stringify(counts) });

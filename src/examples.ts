@@ -43,11 +43,22 @@ query MeituanToWinterOlympics {
 query AwardsByIssuer {
   entities(kinds: [AWARD], first: 50) {
     totalCount
-    edges { node { nameZh ... on Award { year issuer { nameZh } recipients { nameZh } } } }
+    edges { node { nameZh ... on Award { year issuers { nameZh } recipients { nameZh } } } }
   }
 }`,
   search: /* GraphQL */ `# Search in Simplified or Traditional Chinese, or English
 query Search {
   search(query: "中国电信", first: 5) { score matched entity { id kind nameZh nameEn } }
+}`,
+  partnersOn5G: /* GraphQL */ `# Who works with China Unicom on 5G?
+query PartnersOn5G {
+  theme: entity(name: "5G", kinds: [THEME]) {
+    nameZh
+    ... on Theme {
+      partners { id nameZh nameEn ... on Partner { sector partnerships { label evidence { line quote } } } }
+      programs { id nameZh partners { nameZh } }
+      entities(kinds: [EVENT, PUBLICATION]) { id kind nameZh }
+    }
+  }
 }`,
 } as const;

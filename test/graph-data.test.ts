@@ -69,6 +69,11 @@ describe('the seeded graph (seed/ → Neo4j)', () => {
       'ISSUED_BY',
       'HOLDS_ROLE',
       'REPORTS',
+      'SERVES',
+      'COVERS',
+      'CUSTOMER_OF',
+      'RATED',
+      'SIGNED',
     ])
       expect(before.relations[type] ?? 0, type).toBeGreaterThan(0);
   });

@@ -1,8 +1,11 @@
-// entity/by-name: (with their relationships when $withRelations) entities whose name, English name or an alias equals one of $names (exact) or $lower (case-insensitive), best first; $phrase is the escaped Lucene phrase query of $names, which narrows the search through the 'entity_names' index
-CALL db.index.fulltext.queryNodes('entity_names', $phrase, {limit: 100}) YIELD node AS n
-WHERE n.nameZh IN $names
-   OR toLower(n.nameEn) IN $lower
-   OR any(a IN n.aliases WHERE a IN $names OR toLower(a) IN $lower)
+// entity/by-name: (with their relationships when $withRelations) up to $limit entities one of whose names folds to $key (src/search/names.ts), only $kinds (null = any), ranked by the documented rule: other kinds before METRIC, printed name before English name before alias, the name exactly as typed ($exact), most mentioned, id
+MATCH (k:NameKey {key: $key})
+WHERE $kinds IS NULL OR k.kind IN $kinds
+MATCH (n:Entity {id: k.entityId})
+WITH n, k
+ORDER BY CASE WHEN k.kind = 'METRIC' THEN 1 ELSE 0 END, k.rank, CASE WHEN k.name = $exact THEN 0 ELSE 1 END,
+         size(n.mentionLines) DESC, n.id
+LIMIT toInteger($limit)
 RETURN n {
   .*,
   searchText: null,
@@ -20,7 +23,4 @@ RETURN n {
       }
     } ORDER BY type(r), other.id, r.id
   } END
-} AS entity,
-       CASE WHEN n.nameZh IN $names OR toLower(n.nameEn) IN $lower THEN 0 ELSE 1 END AS rank
-ORDER BY rank, size(n.mentionLines) DESC, n.id
-LIMIT 5
+} AS entity, k.name AS matched, k.rank AS rank

@@ -1,4 +1,4 @@
-// seed/prune: deletes what an earlier seed wrote that the current data no longer has ($entityIds, $relationIds, $valueIds)
+// seed/prune: deletes what an earlier seed wrote that the current data no longer has ($entityIds, $relationIds, $valueIds, $nameKeyIds)
 CALL {
   MATCH (n:Entity) WHERE NOT n.id IN $entityIds
   DETACH DELETE n
@@ -10,5 +10,9 @@ CALL {
 CALL {
   MATCH (v:MetricValue) WHERE NOT v.id IN $valueIds
   DETACH DELETE v
+}
+CALL {
+  MATCH (k:NameKey) WHERE NOT k.id IN $nameKeyIds
+  DELETE k
 }
 RETURN 1 AS done

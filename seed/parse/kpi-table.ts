@@ -114,6 +114,9 @@ function toMetric(row: Row, { category, years, lineNo, text, notes, names }: Row
   const { nameZh, footnote } = splitFootnote(row.printedName, notes);
   const { slug, nameEn } = lookupName(names, nameZh, lineNo, text);
   const simplified = toSimplified(nameZh);
+  // A sub-row printed as 其中／其中：X ("of which X") is also known by X alone.
+  const bare = nameZh.replace(/^其中[：:]?/, '');
+  const aliases = [...new Set([simplified, ...(bare === nameZh ? [] : [bare, toSimplified(bare)])])].filter((a) => a !== nameZh);
   const quote = text.trim();
   const values: MetricValue[] = row.cells.map((printed, i) => ({
     year: years[i] ?? Number.NaN,
@@ -121,12 +124,13 @@ function toMetric(row: Row, { category, years, lineNo, text, notes, names }: Row
     printed,
     line: lineNo,
     quote,
+    period: 'year',
   }));
   return {
     id: `metric/${slug}`,
     nameZh,
     nameEn,
-    aliases: simplified === nameZh ? [] : [simplified],
+    aliases,
     ...(row.unit !== undefined && { unit: row.unit }),
     category,
     ...(footnote !== undefined && { footnote }),

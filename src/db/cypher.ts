@@ -24,12 +24,18 @@ export const QUERY_NAMES = [
   'graph/neighborhood',
   'graph/edges-among',
   'graph/paths',
+  'graph/hubs',
   'graph/stats',
   'meta/graph-version',
   'meta/ping',
   'export/entities',
   'export/relations',
   'export/metric-values',
+  'line/by-numbers',
+  'line/search',
+  'line/contains',
+  'line/entities',
+  'theme/partners',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 

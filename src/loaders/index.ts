@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Db } from '../db/read.js';
-import type { EntityRecord, MentionRecord, MetricValueRecord, RelationRecord } from './types.js';
+import type { EntityRecord, LineRecord, MentionRecord, MetricValueRecord, RelationRecord } from './types.js';
 
 function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   const map = new Map<K, T[]>();
@@ -80,6 +80,25 @@ export function createLoaders(db: Db) {
     return ids.map((id) => (byId.get(id) ?? []).map((r) => r.value));
   });
 
+  const lines = new DataLoader<number, LineRecord | null>(async (numbers) => {
+    const rows = await db.read<{ line: LineRecord }>('line/by-numbers', { numbers });
+    const byNumber = new Map(rows.map((r) => [r.line.number, r.line]));
+    return numbers.map((n) => byNumber.get(n) ?? null);
+  });
+
+  const lineEntities = new DataLoader<number, EntityRecord[]>(async (numbers) => {
+    const rows = await db.read<{ number: number; entity: EntityRecord }>('line/entities', { numbers });
+    const byNumber = groupBy(rows, (r) => r.number);
+    return numbers.map((n) => (byNumber.get(n) ?? []).map((r) => r.entity));
+  });
+
+  // Partners on a theme: ABOUT it themselves or through a program, event, publication they share.
+  const themePartners = new DataLoader<string, EntityRecord[]>(async (ids) => {
+    const rows = await db.read<{ themeId: string; node: EntityRecord }>('theme/partners', { ids });
+    const byId = groupBy(rows, (r) => r.themeId);
+    return ids.map((id) => (byId.get(id) ?? []).map((r) => r.node));
+  });
+
   /**
    * Takes in entities fetched by a list or lookup query: primes the entity loader (with whole records),
    * and the relations loader where the query brought the relationships along ($withRelations).
@@ -97,7 +116,7 @@ export function createLoaders(db: Db) {
     });
   }
 
-  return { entity, relations, neighbours, degree, mentions, metricValues, adopt };
+  return { entity, relations, neighbours, degree, mentions, metricValues, lines, lineEntities, themePartners, adopt };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

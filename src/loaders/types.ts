@@ -63,6 +63,9 @@ export interface MetricValueRecord {
   year: number;
   value: number | null;
   printed: string;
+  /** year | cumulative | undated (see seed/schema.ts). */
+  period?: string | null;
+  asOf?: string | null;
   evidenceLine: number;
   evidenceQuote: string;
   evidenceSection: string;
@@ -76,4 +79,17 @@ export interface EdgeRecord {
   type: string;
   year: number | null;
   label: string | null;
+}
+
+/** A line of the report text. */
+export interface LineRecord {
+  number: number;
+  text: string;
+  /** Chapter › section path, e.g. "扶貧篇 › 助力持續穩定脫貧". */
+  section: string | null;
+  sectionId: string | null;
+  /** True inside the repeated page (lines 734–882 repeat 571–719). */
+  duplicate: boolean;
+  /** Full-text relevance when the line was found by Query.lines(search:). */
+  score?: number;
 }

@@ -20,6 +20,10 @@ export const EntityKindEnum = builder.enumType('EntityKind', {
     PERSON: { description: 'Board members and managers, with their roles.' },
     EVENT: { description: 'Dated events: meetings, launches, signings, disasters responded to.' },
     PUBLICATION: { description: 'White papers, reports and plans the report names.' },
+    THEME: {
+      description:
+        'The subjects the report is organised around (5G, 大數據, 脫貧攻堅, 冬奧 ...): programs, products, events, publications, awards and partners are ABOUT them.',
+    },
     METRIC: { description: 'Yearly figures: the 關鍵績效 table and other figures of the text.' },
   },
 });

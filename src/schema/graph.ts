@@ -1,11 +1,28 @@
 import { builder } from '../builder.js';
+import type { Context } from '../context.js';
 import { apiError } from '../db/errors.js';
 import type { EdgeRecord, EntityRecord } from '../loaders/types.js';
-import { Entity } from './entity.js';
+import { Entity, EntityKindEnum } from './entity.js';
 import { DEPRECATED_TYPES, RelationTypeEnum, relationTypesArg } from './relation-type.js';
 
 export const NEIGHBORHOOD = { maxDepth: 3, defaultLimit: 100, maxLimit: 1000 };
 export const PATHS = { defaultMaxLength: 4, maxLength: 6, defaultFirst: 3, maxFirst: 20 };
+/** An entity with more relationships than this is a hub: the group companies, 扶貧, 5G, 中國 ... */
+export const HUB_DEGREE = 30;
+
+/** The ids to route around: `avoid` as given, plus every hub when `avoidHubs`. */
+async function avoided(
+  ctx: Context,
+  avoid: readonly string[] | null | undefined,
+  avoidHubs: boolean | null | undefined,
+): Promise<string[]> {
+  const hubs = avoidHubs ? (await ctx.db.read<{ id: string }>('graph/hubs', { maxDegree: HUB_DEGREE })).map((h) => h.id) : [];
+  return [...new Set([...(avoid ?? []), ...hubs])];
+}
+
+const AVOID_HUBS_DESCRIPTION = `Route around hubs: no entity with more than ${HUB_DEGREE} relationships (the group companies, the largest themes such as 扶貧 and 5G, 中國 ...) is passed through, so the report's own direct links come before "both relate to 中國聯通". The ends themselves may be hubs. Default false.`;
+const EXCLUDE_KINDS_DESCRIPTION =
+  'Never pass through entities of these kinds (the ends excepted), e.g. [COMPANY, THEME] for links that do not go through the group or a theme.';
 
 const Edge = builder.objectRef<EdgeRecord>('Edge').implement({
   description: 'A relationship as a flat row (source id, target id, type, year): load a list of them straight into a table or networkx.',
@@ -91,6 +108,12 @@ builder.queryFields((t) => ({
         required: false,
         description: `At most this many nodes (default ${NEIGHBORHOOD.defaultLimit}, at most ${NEIGHBORHOOD.maxLimit}).`,
       }),
+      avoidHubs: t.arg.boolean({ required: false, description: AVOID_HUBS_DESCRIPTION.replace('passed through', 'entered') }),
+      excludeKinds: t.arg({
+        type: [EntityKindEnum],
+        required: false,
+        description: 'Leave out entities of these kinds, e.g. [COMPANY, METRIC].',
+      }),
     },
     resolve: async (_r, args, ctx) => {
       const depth = args.depth ?? 1;
@@ -100,6 +123,8 @@ builder.queryFields((t) => ({
       const types = relationTypesArg(args);
       const center = await ctx.loaders.entity.load(args.id);
       if (!center) return null;
+      const avoid = await avoided(ctx, null, args.avoidHubs);
+      const excludeKinds = args.excludeKinds?.length ? args.excludeKinds : null;
       const nodes = [center];
       const seen = new Set([center.id]);
       let frontier = [center.id];
@@ -111,6 +136,8 @@ builder.queryFields((t) => ({
           frontier,
           seen: [...seen],
           types,
+          avoid,
+          excludeKinds,
           limit: room + 1,
         });
         if (rows.length > room) truncated = true;
@@ -133,7 +160,7 @@ builder.queryFields((t) => ({
       multiplier: Math.min(Math.max(1, args.first ?? PATHS.defaultFirst), PATHS.maxFirst),
     }),
     description:
-      'The shortest chains of relationships between two entities, up to `maxLength` hops; `first` > 1 returns several of the same (shortest) length. Use `avoid` to route around hubs such as "company/china-unicom-hk".',
+      'The shortest chains of relationships between two entities, up to `maxLength` hops; `first` > 1 returns several of the same (shortest) length. To get the report\'s own links rather than "both relate to 中國聯通", pass `avoidHubs: true` (or `excludeKinds: [COMPANY]`, or `avoid` with ids): the filter applies inside the bounded shortest-path search, and a path that needs a hub is then simply not returned.',
     args: {
       from: t.arg.id({ required: true, description: 'Start, e.g. "partner/meituan".' }),
       to: t.arg.id({ required: true, description: 'End, e.g. "program/smart-winter-olympics".' }),
@@ -145,6 +172,8 @@ builder.queryFields((t) => ({
       types: t.arg.stringList({ required: false, description: 'Use only these relationship types.', deprecationReason: DEPRECATED_TYPES }),
       relationTypes: t.arg({ type: [RelationTypeEnum], required: false, description: 'Use only these relationship types.' }),
       avoid: t.arg.idList({ required: false, description: 'Entities no path may pass through.' }),
+      avoidHubs: t.arg.boolean({ required: false, description: AVOID_HUBS_DESCRIPTION }),
+      excludeKinds: t.arg({ type: [EntityKindEnum], required: false, description: EXCLUDE_KINDS_DESCRIPTION }),
     },
     resolve: async (_r, args, ctx) => {
       const maxLength = args.maxLength ?? PATHS.defaultMaxLength;
@@ -159,7 +188,8 @@ builder.queryFields((t) => ({
         maxLength,
         first,
         types: relationTypesArg(args),
-        avoid: args.avoid ?? [],
+        avoid: await avoided(ctx, args.avoid, args.avoidHubs),
+        excludeKinds: args.excludeKinds?.length ? args.excludeKinds : null,
       });
       return rows;
     },

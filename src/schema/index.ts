@@ -10,5 +10,7 @@ import './query.js';
 import './search.js';
 import './graph.js';
 import './stats.js';
+import './report.js';
+import './theme.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -1,21 +1,52 @@
 import type { Context } from '../context.js';
 import type { EntityRecord } from '../loaders/types.js';
-import { escapeLucene, normalizeQuery, scriptVariants } from '../search/text.js';
+import { nameKey } from '../search/names.js';
+import { normalizeQuery } from '../search/text.js';
 
-/** An entity by id, or else by exact name or alias in any script (Traditional, Simplified, English). */
+export interface NameHit {
+  entity: EntityRecord;
+  /** The stored name or alias whose key matched. */
+  matched: string;
+  /** 0 printed name, 1 English name, 2 alias. */
+  rank: number;
+}
+
+/**
+ * Every entity (at most `limit`) one of whose names or aliases folds to the same key as `name`
+ * (src/search/names.ts), optionally only of `kinds`, best first by the rule of entity/by-name: other
+ * kinds before metrics, printed name before English name before alias, the name exactly as typed,
+ * most mentioned, id.
+ */
+export async function entitiesByName(
+  ctx: Context,
+  name: string,
+  opts: { kinds?: readonly string[] | null; limit?: number; withRelations?: boolean } = {},
+): Promise<NameHit[]> {
+  const exact = normalizeQuery(name);
+  const key = nameKey(exact);
+  if (!key) return [];
+  const rows = await ctx.db.read<NameHit>('entity/by-name', {
+    key,
+    exact,
+    kinds: opts.kinds?.length ? opts.kinds : null,
+    limit: opts.limit ?? 1,
+    withRelations: opts.withRelations ?? false,
+  });
+  const entities = ctx.loaders.adopt(rows.map((r) => r.entity));
+  return rows.map((r, i) => ({ ...r, entity: entities[i] as EntityRecord }));
+}
+
+/** An entity by id, or else the best entity by exact name or alias in any script (see entitiesByName). */
 export async function findEntity(
   ctx: Context,
   id: string | null,
   name: string | null,
-  withRelations = false,
+  opts: { kinds?: readonly string[] | null; withRelations?: boolean } = {},
 ): Promise<EntityRecord | null> {
-  if (id != null) return ctx.loaders.entity.load(id);
-  const q = normalizeQuery(name ?? '');
-  if (!q) return null;
-  const names = scriptVariants(q);
-  const lower = names.map((n) => n.toLowerCase());
-  const phrase = lower.map((n) => `"${escapeLucene(n)}"`).join(' OR ');
-  const rows = await ctx.db.read<{ entity: EntityRecord }>('entity/by-name', { names, lower, phrase, withRelations });
-  const [hit] = ctx.loaders.adopt(rows.slice(0, 1).map((r) => r.entity));
-  return hit ?? null;
+  if (id != null) {
+    const e = await ctx.loaders.entity.load(id);
+    return e && (!opts.kinds?.length || opts.kinds.includes(e.kind)) ? e : null;
+  }
+  const [hit] = await entitiesByName(ctx, name ?? '', { ...opts, limit: 1 });
+  return hit?.entity ?? null;
 }

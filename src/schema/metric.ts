@@ -20,12 +20,33 @@ const MetricSourceEnum = builder.enumType('MetricSource', {
   },
 });
 
+const MetricPeriodEnum = builder.enumType('MetricPeriod', {
+  description: 'What a value covers.',
+  values: {
+    YEAR: { value: 'year', description: 'That calendar year (flows such as investment in 2020, or a stock at its end).' },
+    CUMULATIVE: { value: 'cumulative', description: 'A running total up to the end of that year: the report says 累計 (cumulative).' },
+    UNDATED: {
+      value: 'undated',
+      description: 'The report gives the figure without a date; it is filed under the report year only because that is when it was stated.',
+    },
+  },
+});
+
 const MetricValue = builder.objectRef<MetricValueRecord>('MetricValue').implement({
   description: 'One year of a metric: the number, the text as printed, and where it is printed.',
   fields: (t) => ({
     year: t.exposeInt('year', { description: 'The year the value is for.' }),
     value: t.exposeFloat('value', { nullable: true, description: 'The number (null where the report prints — or a grade such as AAA).' }),
     printed: t.exposeString('printed', { description: 'Exactly as printed: "141", ">99", "1.50：1", "—", "AAA".' }),
+    period: t.field({
+      type: MetricPeriodEnum,
+      description: 'Whether the value is for the year, a cumulative total up to it, or undated (see MetricPeriod).',
+      resolve: (v) => (v.period === 'cumulative' || v.period === 'undated' ? v.period : 'year'),
+    }),
+    asOf: t.exposeString('asOf', {
+      nullable: true,
+      description: 'The date the figure stands at, where the report gives one more precise than the year (YYYY-MM or YYYY-MM-DD).',
+    }),
     evidence: t.field({
       type: Evidence,
       description: 'The line that prints it.',
@@ -126,8 +147,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_r, { id, name }, ctx) => {
       if (id == null && name == null) throw apiError('Give `id` or `name`, e.g. metric(name: "4G基站").', 'BAD_USER_INPUT');
-      const e = await findEntity(ctx, id ?? null, name ?? null);
-      return e && e.kind === 'METRIC' ? e : null;
+      return findEntity(ctx, id ?? null, name ?? null, { kinds: ['METRIC'] });
     },
   }),
   metrics: t.connection(

@@ -1,6 +1,6 @@
 import { builder } from '../builder.js';
 import type { EntityRecord } from '../loaders/types.js';
-import { Entity, Evidence, type EvidenceShape, entityType, evidenceOf, listOf, related } from './entity.js';
+import { Entity, Evidence, type EvidenceShape, entityType, evidenceOf, listOf, oneOf, related } from './entity.js';
 import { Subsidiary } from './organisation.js';
 
 export const Partner = entityType(
@@ -55,6 +55,12 @@ builder.objectFields(Partner, (t) => ({
         evidence: evidenceOf(r.props),
       })),
   }),
+  parent: t.field({
+    type: Entity,
+    nullable: true,
+    description: 'The academy or administration this partner belongs to (PART_OF), e.g. 中國科學院 for 國家授時中心.',
+    resolve: oneOf({ types: ['PART_OF'], direction: 'OUT' }),
+  }),
   ventures: t.field({
     type: [Subsidiary],
     description: 'Joint ventures this partner co-founded with China Unicom.',
@@ -63,6 +69,28 @@ builder.objectFields(Partner, (t) => ({
 }));
 
 builder.objectFields(Organization, (t) => ({
+  servedBy: t.field({
+    type: [Entity],
+    description:
+      'What serves or covers this body (SERVES, COVERS): the program, product or branch it is a customer, client, user or covered site of, e.g. 沃雲 for 山東高速.',
+    resolve: listOf({ types: ['SERVES', 'COVERS'], direction: 'IN' }),
+  }),
+  rates: t.field({
+    type: [Entity],
+    description: 'Companies this rating agency rated (RATED), e.g. the operating company rated AAA (label on the relationship).',
+    resolve: listOf({ types: ['RATED'], direction: 'OUT' }),
+  }),
+  parent: t.field({
+    type: Entity,
+    nullable: true,
+    description: 'The academy or administration this body belongs to (PART_OF), e.g. 國家廣播電視總局 for 廣科院.',
+    resolve: oneOf({ types: ['PART_OF'], direction: 'OUT' }),
+  }),
+  institutes: t.field({
+    type: [Entity],
+    description: 'Institutes and centres that belong to this body (PART_OF), e.g. the two CAS institutes China Unicom works with.',
+    resolve: listOf({ types: ['PART_OF'], direction: 'IN' }),
+  }),
   members: t.field({
     type: [Entity],
     description: 'Entities that are members of this body (MEMBER_OF).',

@@ -59,10 +59,16 @@ builder.objectFields(Award, (t) => ({
     description: 'Who received it: the company, a subsidiary, a branch, a person, a program or product.',
     resolve: listOf({ types: ['RECEIVED'], direction: 'IN' }),
   }),
+  issuers: t.field({
+    type: [Entity],
+    description: 'Who awarded it (ISSUED_BY), e.g. [上海證券交易所]; several where the report prints several, empty where it names none.',
+    resolve: listOf({ types: ['ISSUED_BY'], direction: 'OUT' }),
+  }),
   issuer: t.field({
     type: Entity,
     nullable: true,
-    description: 'Who awarded it (ISSUED_BY), e.g. 上海證券交易所.',
+    deprecationReason: 'An award can have several issuers: use `issuers`.',
+    description: 'The first issuer (ISSUED_BY), by id; kept for old clients.',
     resolve: oneOf({ types: ['ISSUED_BY'], direction: 'OUT' }),
   }),
 }));

@@ -2,9 +2,10 @@ import { builder } from '../builder.js';
 import { apiError } from '../db/errors.js';
 import { ENTITY_KINDS } from '../kinds.js';
 import type { EntityRecord } from '../loaders/types.js';
+import { MAX_QUERY_LENGTH } from '../search/text.js';
 import { Entity, EntityKindEnum } from './entity.js';
 import { selectsRelations } from './lookahead.js';
-import { findEntity } from './lookup.js';
+import { entitiesByName, findEntity, type NameHit } from './lookup.js';
 import { pageFromRows, pageWindow } from './pagination.js';
 
 const EntityOrderEnum = builder.enumType('EntityOrder', {
@@ -17,19 +18,60 @@ const EntityOrderEnum = builder.enumType('EntityOrder', {
   },
 });
 
+const MAX_NAME_MATCHES = 20;
+
+const NameRankEnum = builder.enumType('NameRank', {
+  description: "Which of an entity's names matched.",
+  values: {
+    PRINTED: { value: 0, description: 'Its name as printed in the report (nameZh).' },
+    ENGLISH: { value: 1, description: 'Its English name (nameEn).' },
+    ALIAS: { value: 2, description: 'One of its aliases (short forms, Simplified forms, other spellings).' },
+  },
+});
+
+const NameMatch = builder.objectRef<NameHit>('NameMatch').implement({
+  description: 'An entity found by exact name, and which of its names matched.',
+  fields: (t) => ({
+    entity: t.field({ type: Entity, description: 'The entity.', resolve: (h) => h.entity }),
+    matched: t.exposeString('matched', { description: 'The stored name or alias that matched, as stored.' }),
+    rank: t.field({ type: NameRankEnum, description: 'Printed name, English name or alias.', resolve: (h) => h.rank as 0 | 1 | 2 }),
+  }),
+});
+
 builder.queryFields((t) => ({
   entity: t.field({
     type: Entity,
     nullable: true,
     description:
-      'One entity by id ("partner/meituan") or by any of its names or aliases, exactly, in Traditional or Simplified Chinese or English ("美團", "美团", "Meituan"). Null when nothing matches; use `search` for partial names.',
+      'One entity by id ("partner/meituan") or by any of its names or aliases, exactly, in Traditional or Simplified Chinese or English ("美團", "美团", "Meituan"). Names are compared after one folding (full-width and half-width forms alike, Traditional = Simplified, case and spaces ignored), so "中國聯合網絡通信（香港）股份有限公司" and "中国联合网络通信(香港)股份有限公司" are the same name. When several entities share a name the rule is: other kinds before METRIC (a KPI row named like a program or award), then a printed name before an English name before an alias, then the name exactly as typed, then the most mentioned; pass `kinds` to choose, or see them all with `entitiesByName`. Null when nothing matches; use `search` for partial names.',
     args: {
       id: t.arg.id({ required: false, description: 'The readable id, e.g. "partner/china-telecom".' }),
       name: t.arg.string({ required: false, description: 'A name or alias, e.g. "中国电信" or "China Telecom".' }),
+      kinds: t.arg({
+        type: [EntityKindEnum],
+        required: false,
+        description: 'Only entities of these kinds, e.g. [METRIC] for the KPI row 國家綠色數據中心 rather than the award of that name.',
+      }),
     },
-    resolve: (_r, { id, name }, ctx, info) => {
+    resolve: (_r, { id, name, kinds }, ctx, info) => {
       if (id == null && name == null) throw apiError('Give `id` or `name`, e.g. entity(name: "美團").', 'BAD_USER_INPUT');
-      return findEntity(ctx, id ?? null, name ?? null, selectsRelations(info));
+      return findEntity(ctx, id ?? null, name ?? null, { kinds, withRelations: selectsRelations(info) });
+    },
+  }),
+  entitiesByName: t.field({
+    type: [NameMatch],
+    description:
+      'Every entity one of whose names or aliases is exactly `name` (after the folding `entity(name:)` uses), best first by the same rule: use it to see who else shares a name.',
+    args: {
+      name: t.arg.string({ required: true, description: 'A name or alias, e.g. "國家綠色數據中心".' }),
+      kinds: t.arg({ type: [EntityKindEnum], required: false, description: 'Only entities of these kinds.' }),
+    },
+    resolve: (_r, { name, kinds }, ctx) => {
+      if (name.length > MAX_QUERY_LENGTH)
+        throw apiError(`\`name\` is ${name.length} characters long; at most ${MAX_QUERY_LENGTH} are allowed.`, 'BAD_USER_INPUT', {
+          argument: 'name',
+        });
+      return entitiesByName(ctx, name, { kinds, limit: MAX_NAME_MATCHES });
     },
   }),
   entities: t.connection(

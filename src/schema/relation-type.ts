@@ -21,6 +21,12 @@ const DESCRIPTIONS = {
   MEMBER_OF: 'Company or partner → an alliance or association it belongs to.',
   PART_OF: 'Unit → company or unit; program → program; event → program.',
   SUPPORTS: 'Product or program → the program or event it serves.',
+  SERVES: 'Company, subsidiary, branch, program or product → a customer, client or user of its service (not a partner).',
+  COVERS: 'Branch or program → a site or country its network or service covers.',
+  CUSTOMER_OF: 'Company → an organisation whose platform the group uses as a customer (e.g. its service accounts on B站).',
+  RATED: 'Organisation → company: a credit rating given (label: the grade).',
+  SIGNED: 'Branch or company → a pledge or agreement it signed.',
+  ABOUT: 'Program, product, event, publication, award, subsidiary or partner → a theme it is about, quoted from a line that says both.',
 } satisfies Record<RelationType, string>;
 
 export const RelationTypeEnum = builder.enumType('RelationType', {

@@ -3,6 +3,7 @@ import { apiError } from '../db/errors.js';
 import type { EntityRecord } from '../loaders/types.js';
 import { luceneQuery, MAX_QUERY_LENGTH, matchRank, normalizeQuery, scriptVariants } from '../search/text.js';
 import { Entity, EntityKindEnum } from './entity.js';
+import { entitiesByName } from './lookup.js';
 
 export const MAX_SEARCH = 50;
 
@@ -17,7 +18,8 @@ const SearchHit = builder.objectRef<HitShape>('SearchHit').implement({
   fields: (t) => ({
     entity: t.field({ type: Entity, description: 'The entity found.', resolve: (h) => h.entity }),
     score: t.exposeFloat('score', {
-      description: 'Relevance, higher is better: exact name matches score above 3, prefix matches above 2, others below.',
+      description:
+        'Relevance, higher is better: exact names and aliases (after the folding `entity(name:)` uses) score above 3 and always come first, names starting with the query above 2, names containing it above 1, other full-text hits (words in any order, plurals, one-letter typos in Latin words) below.',
     }),
     matched: t.exposeString('matched', { description: 'The name or alias of the entity that matched the query best.' }),
   }),
@@ -38,7 +40,7 @@ builder.queryField('search', (t) =>
   t.field({
     type: [SearchHit],
     description:
-      'Find entities by name in Chinese (Traditional or Simplified) or English, whole or partial: "美團", "中国电信", "China Telecom", "冬奧", even one character. Exact names rank first. User text is never query syntax.',
+      'Find entities by name in Chinese (Traditional or Simplified) or English, whole or partial: "美團", "中国电信", "China Telecom", "冬奧", even one character. Exact names and aliases always rank first, whatever `first` is. English words match in any order, in singular or plural, and with one typo ("Winter Olympics", "Meitaun"). User text is never query syntax.',
     args: {
       query: t.arg.string({ required: true, description: `What to look for (1–${MAX_QUERY_LENGTH} characters).` }),
       kinds: t.arg({ type: [EntityKindEnum], required: false, description: 'Only these kinds.' }),
@@ -58,15 +60,16 @@ builder.queryField('search', (t) =>
       const kinds = args.kinds?.length ? args.kinds : null;
       const pool = Math.max(first * 4, 40);
 
+      // Exact names and aliases (after the one folding) come first whatever `first` is: looked up by key,
+      // not left to the full-text score, so "China Unicom" is the company before any "… China Unicom" branch.
       // The cjk analyzer indexes bigrams, so a single CJK character cannot hit the index: scan names instead.
       const short = [...q].length < 2;
-      let rows = short
-        ? []
-        : await ctx.db.read<{ entity: EntityRecord; score: number }>('search/fulltext', {
-            lucene: luceneQuery(variants),
-            kinds,
-            limit: pool,
-          });
+      let [exact, rows] = await Promise.all([
+        entitiesByName(ctx, q, { kinds, limit: MAX_SEARCH }),
+        short
+          ? []
+          : ctx.db.read<{ entity: EntityRecord; score: number }>('search/fulltext', { lucene: luceneQuery(variants), kinds, limit: pool }),
+      ]);
       if (rows.length === 0)
         rows = await ctx.db.read<{ entity: EntityRecord; score: number }>('search/contains', {
           variants: variants.map((v) => v.toLowerCase()),
@@ -74,14 +77,20 @@ builder.queryField('search', (t) =>
           limit: pool,
         });
 
+      const hits = new Map<string, HitShape>();
+      exact.forEach((h, i) => {
+        hits.set(h.entity.id, { entity: h.entity, matched: h.matched, score: 4 - (i + 1) / (MAX_SEARCH + 2) });
+      });
       const maxScore = Math.max(...rows.map((r) => r.score), 1e-9);
-      const hits = rows.map((r) => {
+      for (const r of rows) {
+        if (hits.has(r.entity.id)) continue;
         const { name, rank } = bestName(r.entity, variants);
         ctx.loaders.entity.prime(r.entity.id, r.entity);
-        return { entity: r.entity, matched: name, score: Math.max(rank, 0) + r.score / maxScore / 1.0001 };
-      });
-      hits.sort((a, b) => b.score - a.score || a.entity.id.localeCompare(b.entity.id));
-      return hits.slice(0, first).map((h) => ({ ...h, score: Math.round(h.score * 1000) / 1000 }));
+        // Below 3 whatever the name: only the key look-up above decides what is exact.
+        hits.set(r.entity.id, { entity: r.entity, matched: name, score: Math.min(rank, 2) + r.score / maxScore / 1.001 });
+      }
+      const ranked = [...hits.values()].sort((a, b) => b.score - a.score || a.entity.id.localeCompare(b.entity.id));
+      return ranked.slice(0, first).map((h) => ({ ...h, score: Math.round(h.score * 1000) / 1000 }));
     },
   }),
 );

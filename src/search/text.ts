@@ -1,4 +1,5 @@
 import * as OpenCC from 'opencc-js';
+import { nameKey } from './names.js';
 
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
@@ -26,9 +27,39 @@ export function escapeLucene(s: string): string {
   return s.replace(LUCENE_SPECIAL, '\\$&');
 }
 
+// English words the 'cjk' analyzer drops (Lucene's English stop set): never made fuzzy, since a fuzzy
+// term bypasses the analyzer and would then require a word no name can contain.
+const STOP_WORDS = new Set(
+  'a an and are as at be but by for if in into is it no not of on or such that the their then there these they this to was will with'.split(
+    ' ',
+  ),
+);
+
+/** The singular of a plural English word ("olympics" → "olympic", "cities" → "city"), or the word itself. */
+export function singular(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length > 4 && /(ches|shes|sses|xes)$/.test(word)) return word.slice(0, -2);
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}
+
 /**
- * A Lucene query for the variants: each as an exact phrase (boosted) or as all of its words. Lower-cased
- * so that user words like AND/OR/NOT stay words; everything else is escaped, so user text is never syntax.
+ * One word of the query as a Lucene clause: a Latin word of four letters or more also matches its
+ * singular and anything one edit away (a typo, a swapped pair of letters: "meitaun" finds "meituan",
+ * "olympics" finds "olympic"); anything else is the escaped word itself.
+ */
+function wordClause(word: string): string {
+  const w = escapeLucene(word);
+  if (!/^[a-z]{4,}$/.test(word) || STOP_WORDS.has(word)) return w;
+  const one = singular(word);
+  const alternatives = [w, `${w}~1`, ...(one === word ? [] : [escapeLucene(one)])];
+  return `(${alternatives.join(' ')})`;
+}
+
+/**
+ * A Lucene query for the variants: each as an exact phrase (boosted) or as all of its words in any order
+ * (Latin words tolerant of plurals and one typo). Lower-cased so that user words like AND/OR/NOT stay
+ * words; everything else is escaped, so user text is never syntax.
  */
 export function luceneQuery(variants: readonly string[]): string {
   const parts: string[] = [];
@@ -36,17 +67,19 @@ export function luceneQuery(variants: readonly string[]): string {
     const lower = v.toLowerCase();
     parts.push(`"${escapeLucene(lower)}"^4`);
     const words = lower.split(' ').filter(Boolean);
-    if (words.length > 1) parts.push(`(${words.map((w) => `+${escapeLucene(w)}`).join(' ')})`);
+    if (words.length > 1) parts.push(`(${words.map((w) => `+${wordClause(w)}`).join(' ')})`);
+    else if (words[0] && wordClause(words[0]) !== escapeLucene(words[0])) parts.push(wordClause(words[0]));
   }
-  return parts.join(' OR ');
+  return [...new Set(parts)].join(' OR ');
 }
 
-/** How well `name` matches the query variants: 3 exact, 2 prefix, 1 contains, 0 otherwise. */
+/** How well `name` matches the query: 3 same name (after nameKey folding), 2 prefix, 1 contains, 0 otherwise. */
 export function matchRank(name: string, variants: readonly string[]): number {
-  const n = name.toLowerCase();
+  const n = nameKey(name);
   let best = 0;
   for (const v of variants) {
-    const q = v.toLowerCase();
+    const q = nameKey(v);
+    if (!q) continue;
     if (n === q) return 3;
     if (n.startsWith(q)) best = Math.max(best, 2);
     else if (n.includes(q)) best = Math.max(best, 1);

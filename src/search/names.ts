@@ -1,0 +1,53 @@
+import * as OpenCC from 'opencc-js';
+
+// Traditional (generic, Hong Kong and Taiwan variants alike) → Simplified: one script for every key.
+const fromTraditional = OpenCC.Converter({ from: 't', to: 'cn' });
+const fromTaiwan = OpenCC.Converter({ from: 'tw', to: 'cn' });
+
+/**
+ * The ONE folding of a name, used for stored names, aliases and queries alike, so that whatever a
+ * researcher types resolves to the name as printed: Unicode NFKC (full-width （），：, ideographic space
+ * and full-width Latin become their plain forms), control and format characters dropped, Traditional →
+ * Simplified, lower case, and no whitespace at all ("中國聯合網絡通信（香港）股份有限公司",
+ * "中国联合网络通信(香港)股份有限公司" and "中國聯合網絡通信 (香港) 股份有限公司" share one key).
+ */
+export function nameKey(raw: string): string {
+  const plain = raw.normalize('NFKC').replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\s]/gu, '');
+  return fromTaiwan(fromTraditional(plain)).toLowerCase();
+}
+
+/** How a name belongs to its entity; a lower rank wins when two entities share a key. */
+export const NAME_RANKS = { printed: 0, english: 1, alias: 2 } as const;
+
+export interface NameKeyRow {
+  /** `${entityId}|${key}`: unique, so a re-seed MERGEs instead of duplicating. */
+  id: string;
+  key: string;
+  entityId: string;
+  kind: string;
+  /** 0 the printed Chinese name, 1 the English name, 2 an alias (see NAME_RANKS). */
+  rank: number;
+  /** The name as stored on the entity (before folding). */
+  name: string;
+}
+
+/** One row per distinct key of an entity's names, each with the best rank any of its names gives it. */
+export function nameKeyRows(e: {
+  id: string;
+  kind: string;
+  nameZh: string;
+  nameEn?: string | null;
+  aliases: readonly string[];
+}): NameKeyRow[] {
+  const byKey = new Map<string, NameKeyRow>();
+  const add = (name: string, rank: number) => {
+    const key = nameKey(name);
+    if (!key) return;
+    const seen = byKey.get(key);
+    if (!seen || rank < seen.rank) byKey.set(key, { id: `${e.id}|${key}`, key, entityId: e.id, kind: e.kind, rank, name });
+  };
+  add(e.nameZh, NAME_RANKS.printed);
+  if (e.nameEn) add(e.nameEn, NAME_RANKS.english);
+  for (const a of e.aliases) add(a, NAME_RANKS.alias);
+  return [...byKey.values()];
+}

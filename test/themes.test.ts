@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { themeCandidates } from '../tools/theme-candidates.js';
+import { testApp } from './helpers.js';
+
+const api = testApp();
+afterAll(() => api.close());
+
+describe('Theme', () => {
+  it('has the themes the report is organised around, each with evidence and entities ABOUT it', async () => {
+    const d = await api.data(/* GraphQL */ `
+      { entities(kinds: [THEME], first: 100) { totalCount edges { node { id nameZh evidence { line quote } ... on Theme { entities { id } } } } } }
+    `);
+    expect(d.entities.totalCount).toBeGreaterThanOrEqual(25);
+    const names = d.entities.edges.map((e: { node: { nameZh: string } }) => e.node.nameZh);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        '5G',
+        '物聯網',
+        '大數據',
+        '雲計算',
+        '人工智能',
+        '區塊鏈',
+        '車聯網',
+        '工業互聯網',
+        '智慧城市',
+        '網絡安全',
+        '扶貧',
+        '農村',
+        '冬奧',
+        '疫情防控',
+        '綠色低碳',
+        '信息無障礙',
+      ]),
+    );
+    for (const { node } of d.entities.edges) {
+      expect(node.evidence.length, node.id).toBeGreaterThan(0);
+      expect(node.entities.length, node.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('Theme.programs, Theme.entities(kinds) and Theme.partners: who works with China Unicom on 5G', async () => {
+    const d = await api.data(/* GraphQL */ `
+      {
+        entity(name: "5G", kinds: [THEME]) {
+          id
+          ... on Theme {
+            programs { id }
+            events: entities(kinds: [EVENT]) { id kind }
+            partners { id }
+          }
+        }
+      }
+    `);
+    expect(d.entity.id).toBe('theme/5g');
+    expect(d.entity.programs.map((p: { id: string }) => p.id)).toContain('program/5g-co-build-co-share');
+    expect(d.entity.events.length).toBeGreaterThan(0);
+    expect(d.entity.events.every((e: { kind: string }) => e.kind === 'EVENT')).toBe(true);
+    // China Telecom through the 5G co-build program it takes part in; XCMG through its own 5G line.
+    expect(d.entity.partners.map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining(['partner/china-telecom', 'partner/xcmg']));
+  });
+
+  it('Entity.themes and the ABOUT relationship with the line that says so', async () => {
+    const d = await api.data(/* GraphQL */ `
+      { entity(id: "product/blockchain-resumption-registration-platform") { themes { id } relations(types: ["ABOUT"]) { edges { node { id } evidence { line quote } } } } }
+    `);
+    expect(d.entity.themes.map((t: { id: string }) => t.id)).toContain('theme/blockchain');
+    const edge = d.entity.relations.edges.find((e: { node: { id: string } }) => e.node.id === 'theme/blockchain');
+    expect(edge.evidence[0].quote).toContain('區塊鏈');
+  });
+
+  it('the printed name of a theme resolves to the theme; the Games keep their own names', async () => {
+    const d = await api.data(/* GraphQL */ `
+      { theme: entity(name: "冬奥") { id } games: entity(name: "冬奧會") { id } }
+    `);
+    expect(d.theme.id).toBe('theme/winter-olympics');
+    expect(d.games.id).toBe('event/beijing-2022-winter-olympics');
+  });
+
+  it('seed/data/themes.yaml is what tools/theme-candidates.ts generates (no hand edits drift)', () => {
+    const file = parse(readFileSync(new URL('../seed/data/themes.yaml', import.meta.url), 'utf8'));
+    const { themes, relations } = themeCandidates();
+    expect(file.entities).toEqual(themes);
+    expect(file.relations).toEqual(relations.map((r) => ({ type: 'ABOUT', from: r.from, to: r.to, evidence: r.evidence })));
+  });
+});
