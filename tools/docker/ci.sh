@@ -4,7 +4,10 @@ set -uo pipefail
 
 usage() {
   cat <<'EOF'
-Usage: tools/docker/ci.sh [--help]
+Usage: tools/docker/ci.sh [COMMAND...] | --help
+
+.ci/run calls it as `tools/docker/ci.sh npm test`, so that the suite runs once, under testcontainers where
+this machine can run containers and on the local launcher where it cannot:
 
 1. Makes a Docker engine answer: uses the one running, else installs docker.io (apt-get) and starts dockerd
    in the background (stopped again at the end).
@@ -12,11 +15,13 @@ Usage: tools/docker/ci.sh [--help]
    it from the Go module proxy (github.com/docker/compose/v2 COMPOSE_VERSION, ~8-12 min on 2 cores; in the
    background while the images build) and keeps it there for the next run.
 3. tools/docker/build-images.sh: local Debian, Node 20, Neo4j 5.26 and API images (no image registry needed).
-4. The test suite under testcontainers: TEST_NEO4J=testcontainers NEO4J_IMAGE=<local Neo4j image> npm test.
+4. COMMAND with TEST_NEO4J=testcontainers and NEO4J_IMAGE=<the local Neo4j image> (so test/global-setup.ts
+   starts that image through testcontainers, Ryuk disabled as its image is missing); when step 1 or 3
+   cannot be done here, COMMAND runs with TEST_NEO4J=local instead, after the printed reason.
 5. tools/docker/compose-check.ts: docker compose up, /ready, GraphQL, export, restart, down -v.
 A missing prerequisite of the machine (no apt, no debootstrap, dockerd does not start, Go missing) skips
-the checks that need it, with the reason printed, and exits 0. A failure of the project (an image does not
-build, compose up fails, a check or a test fails) exits 1.
+the checks that need it, with the reason printed. A failure of the project (an image does not build,
+compose up fails, a check fails, COMMAND fails) makes the exit code 1.
 EOF
 }
 [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]] && { usage; exit 0; }
@@ -100,8 +105,22 @@ start_compose_build() {
   compose_pid=$!
 }
 
+run_command() { # runs "$@" (the wrapped command) with the given TEST_NEO4J
+  local mode="$1" t=$SECONDS rc
+  shift
+  [[ $# -gt 0 ]] || return 0
+  log "running '$*' with TEST_NEO4J=$mode${NEO4J_IMAGE:+ NEO4J_IMAGE=$NEO4J_IMAGE}"
+  TEST_NEO4J="$mode" "$@"
+  rc=$?
+  if [[ $rc == 0 ]]; then log "'$*' passed in $((SECONDS - t)) s (TEST_NEO4J=$mode)"; else fail "'$*' exited $rc (TEST_NEO4J=$mode)"; fi
+}
+
 total_start=$SECONDS
-engine || exit 0
+if ! engine; then
+  unset NEO4J_IMAGE
+  run_command local "$@"
+  exit $status
+fi
 start_compose_build || true
 
 # 3. Images.
@@ -109,22 +128,20 @@ t=$SECONDS
 tools/docker/build-images.sh
 rc=$?
 if [[ $rc == 3 ]]; then
-  skip "the images cannot be built on this machine (reason above): no compose or testcontainers check"
-  exit 0
+  skip "the images cannot be built on this machine (reason above): no testcontainers or compose check"
+  unset NEO4J_IMAGE
+  run_command local "$@"
+  exit $status
 elif [[ $rc != 0 ]]; then
   fail "tools/docker/build-images.sh exited $rc"
+  unset NEO4J_IMAGE
+  run_command local "$@"
   exit 1
 fi
 log "images built in $((SECONDS - t)) s"
 
-# 4. The suite under testcontainers, on the local Neo4j image.
-t=$SECONDS
-log "npm test under testcontainers (TEST_NEO4J=testcontainers NEO4J_IMAGE=$NEO4J_IMAGE)"
-if TEST_NEO4J=testcontainers npm test; then
-  log "testcontainers suite passed in $((SECONDS - t)) s"
-else
-  fail "npm test under testcontainers"
-fi
+# 4. The wrapped command (the test suite) under testcontainers, on the local Neo4j image.
+run_command testcontainers "$@"
 left=$(docker ps -aq --filter label=org.testcontainers=true)
 [[ -z "$left" ]] || fail "testcontainers left containers behind: $left"
 
