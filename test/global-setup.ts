@@ -65,7 +65,8 @@ async function startTestcontainer(): Promise<{ uri: string; user: string; passwo
 
 async function startLocal(): Promise<{ uri: string; stop: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'unicom-kg-test-'));
-  const local = await startLocalNeo4j({ dataDir, log: (m) => console.log(`[neo4j] ${m}`) });
+  // Up to 4 of the 5-minute hook timeout: on a busy 2-core machine a JVM start alone can pass the default 2 minutes.
+  const local = await startLocalNeo4j({ dataDir, startTimeoutMs: 240_000, log: (m) => console.log(`[neo4j] ${m}`) });
   return {
     uri: local.uri,
     stop: async () => {
