@@ -101,7 +101,8 @@ export default async function setup(project: TestProject) {
         throw new Error(`TEST_NEO4J=testcontainers, but the ${NEO4J_IMAGE} container did not start: ${err.message}`);
       });
     } else if (choice === 'auto') {
-      if (await dockerAnswers()) {
+      if (!(await dockerAnswers())) console.log('[test] no Docker engine answers (TEST_NEO4J=auto): local launcher');
+      else {
         try {
           container = await startTestcontainer();
         } catch (err) {
