@@ -25,10 +25,61 @@ async function dockerAnswers(): Promise<boolean> {
   }
 }
 
+/** The Neo4j image testcontainers runs: NEO4J_IMAGE (e.g. the local build of tools/docker/build-images.sh), else the official one. */
+const NEO4J_IMAGE = process.env.NEO4J_IMAGE || 'neo4j:5.26-community';
+/** testcontainers 11.14's Ryuk (the reaper that removes containers of crashed runs), as it names it. */
+const RYUK_IMAGE = process.env.RYUK_CONTAINER_IMAGE || 'testcontainers/ryuk:0.14.0';
+
+/**
+ * Where the tests' Neo4j comes from, by TEST_NEO4J: `auto` (default) tries testcontainers when a Docker engine
+ * answers and falls back to the local launcher, saying why, when no container starts; `testcontainers` insists
+ * (its failure fails the run); `local` never asks Docker.
+ */
+function neo4jChoice(): 'auto' | 'local' | 'testcontainers' {
+  const v = (process.env.TEST_NEO4J || 'auto').trim().toLowerCase();
+  if (v === 'auto' || v === 'local' || v === 'testcontainers') return v;
+  throw new Error(`TEST_NEO4J is "${process.env.TEST_NEO4J}"; use auto (the default), local or testcontainers.`);
+}
+
+async function startTestcontainer(): Promise<{ uri: string; user: string; password: string; stop: () => Promise<void> }> {
+  if (process.env.TESTCONTAINERS_RYUK_DISABLED === undefined) {
+    const { getContainerRuntimeClient, ImageName } = await import('testcontainers');
+    const client = await getContainerRuntimeClient();
+    if (!(await client.image.exists(ImageName.fromString(RYUK_IMAGE)))) {
+      // No registry to pull it from: without Ryuk, stop() below is what removes the container.
+      console.log(`[test] ${RYUK_IMAGE} is not present: running with TESTCONTAINERS_RYUK_DISABLED=true`);
+      process.env.TESTCONTAINERS_RYUK_DISABLED = 'true';
+    }
+  }
+  const { Neo4jContainer } = await import('@testcontainers/neo4j');
+  const container = await new Neo4jContainer(NEO4J_IMAGE).start();
+  return {
+    uri: container.getBoltUri(),
+    user: container.getUsername(),
+    password: container.getPassword(),
+    stop: async () => {
+      await container.stop();
+    },
+  };
+}
+
+async function startLocal(): Promise<{ uri: string; stop: () => Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'unicom-kg-test-'));
+  // Up to 4 of the 5-minute hook timeout: on a busy 2-core machine a JVM start alone can pass the default 2 minutes.
+  const local = await startLocalNeo4j({ dataDir, startTimeoutMs: 240_000, log: (m) => console.log(`[neo4j] ${m}`) });
+  return {
+    uri: local.uri,
+    stop: async () => {
+      await local.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 /**
  * One Neo4j for the whole run, seeded once: NEO4J_URI when set (it is RESET: point it at a throw-away
- * database), else a testcontainers Neo4j when a Docker engine answers, else the project's own local
- * Neo4j in a temporary folder.
+ * database), else by TEST_NEO4J (see neo4jChoice): a testcontainers Neo4j (image NEO4J_IMAGE) or the
+ * project's own local Neo4j in a temporary folder.
  */
 export default async function setup(project: TestProject) {
   const database = process.env.NEO4J_DATABASE || 'neo4j';
@@ -38,31 +89,39 @@ export default async function setup(project: TestProject) {
   let source: string;
   let stop: () => Promise<void>;
 
+  const choice = neo4jChoice();
+  let container: Awaited<ReturnType<typeof startTestcontainer>> | undefined;
   if (process.env.NEO4J_URI) {
     uri = process.env.NEO4J_URI;
     source = 'NEO4J_URI';
     stop = async () => {};
-  } else if (process.env.TEST_NEO4J !== 'local' && (await dockerAnswers())) {
-    const { Neo4jContainer } = await import('@testcontainers/neo4j');
-    const container = await new Neo4jContainer('neo4j:5.26-community').start();
-    uri = container.getBoltUri();
-    user = container.getUsername();
-    password = container.getPassword();
-    source = 'testcontainers';
-    stop = async () => {
-      await container.stop();
-    };
   } else {
-    const dataDir = mkdtempSync(join(tmpdir(), 'unicom-kg-test-'));
-    const local = await startLocalNeo4j({ dataDir, log: (m) => console.log(`[neo4j] ${m}`) });
-    uri = local.uri;
-    source = 'local launcher';
-    stop = async () => {
-      await local.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    };
+    if (choice === 'testcontainers') {
+      container = await startTestcontainer().catch((err: Error) => {
+        throw new Error(`TEST_NEO4J=testcontainers, but the ${NEO4J_IMAGE} container did not start: ${err.message}`);
+      });
+    } else if (choice === 'auto') {
+      if (!(await dockerAnswers())) console.log('[test] no Docker engine answers (TEST_NEO4J=auto): local launcher');
+      else {
+        try {
+          container = await startTestcontainer();
+        } catch (err) {
+          console.log(
+            `[test] a Docker engine answers, but the ${NEO4J_IMAGE} container did not start (${(err as Error).message.split('\n')[0]}); ` +
+              'using the local launcher instead. Build a local image with tools/docker/build-images.sh and set NEO4J_IMAGE, or set TEST_NEO4J=local.',
+          );
+        }
+      }
+    }
+    if (container) {
+      ({ uri, user, password, stop } = container);
+      source = 'testcontainers';
+    } else {
+      ({ uri, stop } = await startLocal());
+      source = 'local launcher';
+    }
   }
-  console.log(`[test] Neo4j from ${source} at ${uri}`);
+  console.log(`[test] Neo4j from ${source}${container ? ` (${NEO4J_IMAGE})` : ''} at ${uri}`);
 
   const driver = createDriver({ uri, user, password, connectionTimeoutMs: 5_000 });
   try {

@@ -25,6 +25,11 @@ afterAll(async () => {
 type Name = keyof typeof EXAMPLES;
 /** What each example tab must answer, checked on the JSON the page received. */
 const EXPECT: Record<Name, (data: any) => void> = {
+  partnersOn5G: (d) => {
+    expect(d.theme.nameZh).toBe('5G');
+    expect(d.theme.partners.map((p: any) => p.id)).toContain('partner/china-telecom');
+    expect(d.theme.programs.map((p: any) => p.id)).toContain('program/5g-co-build-co-share');
+  },
   chinaTelecomPartnerships: (d) => {
     expect(d.entity.id).toBe('partner/china-telecom');
     expect(d.entity.nameZh).toBe('中國電信');
