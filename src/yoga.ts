@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createYoga, type Plugin, useReadinessCheck, type YogaLogger } from 'graphql-yoga';
 import type { AppState } from './app-state.js';
 import { type Context, createContext } from './context.js';
@@ -62,19 +63,29 @@ const useRequestScope = (): Plugin<Context> => ({
 });
 
 /** GET /health: the process is alive; says what it knows about Neo4j (supervisor state, admission lanes). */
-const useHealth = (state: AppState): Plugin => ({
-  onRequest({ url, endResponse }) {
-    if (url.pathname !== '/health') return;
-    endResponse(
-      Response.json({
-        status: 'ok',
-        ready: state.ready,
-        neo4j: state.supervisor?.() ?? { state: 'external' },
-        lanes: state.db?.load(),
-      }),
-    );
-  },
-});
+const useHealth = (state: AppState): Plugin => {
+  // How late timers fire: the event loop blocked by one request delays every other request by as much.
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
+  const ms = (ns: number) => Math.round(ns / 1e5) / 10;
+  return {
+    onRequest({ url, endResponse }) {
+      if (url.pathname !== '/health') return;
+      endResponse(
+        Response.json({
+          status: 'ok',
+          ready: state.ready,
+          neo4j: state.supervisor?.() ?? { state: 'external' },
+          lanes: state.db?.load(),
+          eventLoopDelayMs: { p50: ms(lag.percentile(50)), p99: ms(lag.percentile(99)), max: ms(lag.max) },
+        }),
+      );
+    },
+    onDispose() {
+      lag.disable();
+    },
+  };
+};
 
 /**
  * The last line of defence for routes outside GraphQL (exports, explorer, health): an error thrown by a

@@ -20,8 +20,18 @@ export interface StressReport {
   seconds: number;
   attackers: number;
   attack: { sent: number; ok: number; byCode: Record<string, number> };
-  probe: { sent: number; failures: number; p50: number; p99: number; max: number; failureSamples: string[] };
+  probe: {
+    sent: number;
+    failures: number;
+    p50: number;
+    p99: number;
+    max: number;
+    failureSamples: string[];
+    slowest: { atS: number; ms: number }[];
+  };
   ready: { polls: number; non200: number };
+  /** The server's own event-loop delay over the run (its /health), when it reports one. */
+  serverEventLoopDelayMs?: { p50: number; p99: number; max: number };
 }
 
 /** Ids the requests draw from: the hub, its best-connected neighbours and a spread of others. */
@@ -125,7 +135,7 @@ export async function runStress(o: StressOptions): Promise<StressReport> {
     seconds: o.seconds,
     attackers: o.attackers,
     attack: { sent: 0, ok: 0, byCode: {} },
-    probe: { sent: 0, failures: 0, p50: 0, p99: 0, max: 0, failureSamples: [] },
+    probe: { sent: 0, failures: 0, p50: 0, p99: 0, max: 0, failureSamples: [], slowest: [] },
     ready: { polls: 0, non200: 0 },
   };
   const byCode = new Map<string, number>();
@@ -150,6 +160,8 @@ export async function runStress(o: StressOptions): Promise<StressReport> {
   };
 
   const latencies: number[] = [];
+  const timed: { atS: number; ms: number }[] = [];
+  const begun = Date.now();
   const probe = async () => {
     const r = prng(o.seed + 7);
     const every = 1000 / o.probeRps;
@@ -164,6 +176,7 @@ export async function runStress(o: StressOptions): Promise<StressReport> {
           try {
             const res = await post(o.baseUrl, 'query P($id: ID!) { entity(id: $id) { id nameZh } }', { id });
             latencies.push(performance.now() - started);
+            timed.push({ atS: Math.round((Date.now() - begun) / 100) / 10, ms: Math.round(performance.now() - started) });
             if (res.status !== 200 || res.body.errors) {
               report.probe.failures += 1;
               if (report.probe.failureSamples.length < 5) report.probe.failureSamples.push(JSON.stringify(res.body).slice(0, 300));
@@ -209,5 +222,10 @@ export async function runStress(o: StressOptions): Promise<StressReport> {
   report.probe.p99 = Math.round(percentile(latencies, 99));
   report.probe.max = Math.round(latencies.at(-1) ?? 0);
   report.attack.byCode = Object.fromEntries([...byCode].sort());
+  report.probe.slowest = timed.sort((a, b) => b.ms - a.ms).slice(0, 5);
+  report.serverEventLoopDelayMs = await fetch(`${o.baseUrl}/health`)
+    .then((r) => r.json() as Promise<{ eventLoopDelayMs?: StressReport['serverEventLoopDelayMs'] }>)
+    .then((h) => h.eventLoopDelayMs)
+    .catch(() => undefined);
   return report;
 }

@@ -87,6 +87,8 @@ const lines = [
   `| probe p50 | ${report.probe.p50} ms | |`,
   `| probe p99 | ${report.probe.p99} ms | ≤ 500 ms: ${verdict(report.probe.p99 <= 500)} |`,
   `| probe max | ${report.probe.max} ms | |`,
+  `| slowest probes (s into the run: ms) | ${report.probe.slowest.map((p) => `${p.atS}: ${p.ms}`).join(', ')} | |`,
+  `| server event-loop delay p50 / p99 / max | ${report.serverEventLoopDelayMs ? `${report.serverEventLoopDelayMs.p50} / ${report.serverEventLoopDelayMs.p99} / ${report.serverEventLoopDelayMs.max} ms` : 'n/a'} | |`,
   `| /ready polls not 200 | ${report.ready.non200} of ${report.ready.polls} | 0: ${verdict(report.ready.non200 === 0)} |`,
   `| attack requests | ${report.attack.sent} (${report.attack.ok} answered in full) | |`,
   `| attack answers by code | ${Object.entries(report.attack.byCode)

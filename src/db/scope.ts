@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { GraphQLError } from 'graphql';
 import { apiError } from '../errors.js';
 import type { QueryName } from './cypher.js';
@@ -48,6 +49,8 @@ export class RequestScope {
       budget.deadlineMs,
     );
     this.timer.unref();
+    // Every running or waiting statement of the request listens on the signal: up to the statement budget.
+    setMaxListeners(budget.maxStatements + 10, this.controller.signal);
     if (clientSignal) {
       const onAbort = () =>
         this.fail(
