@@ -56,8 +56,8 @@ describe('escapeLucene', () => {
 });
 
 describe('luceneQuery', () => {
-  it('builds a boosted phrase per variant, plus all-words for several words, lower-cased so AND/OR/NOT stay words', () => {
-    expect(luceneQuery(['China AND Telecom'])).toBe('"china and telecom"^4 OR (+china +and +telecom)');
+  it('builds a boosted phrase per variant, plus all-words for several words (Latin words also with one typo), lower-cased so AND/OR/NOT stay words', () => {
+    expect(luceneQuery(['China AND Telecom'])).toBe('"china and telecom"^4 OR (+(china china~1) +and +(telecom telecom~1))');
     expect(luceneQuery(scriptVariants('联通 5G'))).toMatchInlineSnapshot(`""联通 5g"^4 OR (+联通 +5g) OR "聯通 5g"^4 OR (+聯通 +5g)"`);
   });
 
