@@ -51,13 +51,15 @@ query Search {
   search(query: "中国电信", first: 5) { score matched entity { id kind nameZh nameEn } }
 }`,
   partnersOn5G: /* GraphQL */ `# Who works with China Unicom on 5G?
+# (A list argument takes a single value too: kinds: THEME is kinds: [THEME].)
 query PartnersOn5G {
-  theme: entity(name: "5G", kinds: [THEME]) {
+  theme: entity(name: "5G", kinds: THEME) {
     nameZh
     ... on Theme {
       partners { id nameZh nameEn ... on Partner { sector partnerships { label evidence { line quote } } } }
       programs { id nameZh partners { nameZh } }
-      entities(kinds: [EVENT, PUBLICATION]) { id kind nameZh }
+      events: entities(kinds: EVENT) { id nameZh }
+      publications: entities(kinds: PUBLICATION) { id nameZh }
     }
   }
 }`,

@@ -120,14 +120,14 @@ describe('/explore in headless Chromium, offline but for this server', () => {
     expect(problems).toEqual([]);
   });
 
-  it('pages through the hub 中國聯通 (767 relations) with "show more"', async () => {
+  it('pages through the hub 中國聯通 (766 relations) with "show more"', async () => {
     const { page, problems } = await watchedPage(b);
     await open(page);
     await pickFromSearch(page, '中國聯通', HUB);
-    await expect.poll(() => page.locator('#panel .more').textContent()).toBe('50 of 767 relations drawn');
+    await expect.poll(() => page.locator('#panel .more').textContent()).toBe('50 of 766 relations drawn');
     expect(await page.locator('#status').textContent()).toMatch(/^51 nodes · 50 edges/);
     await page.locator('#panel [data-action="more"]').click();
-    await expect.poll(() => page.locator('#panel .more').textContent(), { timeout: 30_000 }).toBe('100 of 767 relations drawn');
+    await expect.poll(() => page.locator('#panel .more').textContent(), { timeout: 30_000 }).toBe('100 of 766 relations drawn');
     expect((await visibleIds(page)).length).toBe(101);
     expect(page.url()).toContain(`x=100%3A${encodeURIComponent(HUB)}`);
     await capture(page, 'explore-hub', true);
@@ -191,14 +191,45 @@ describe('/explore in headless Chromium, offline but for this server', () => {
     expect(await where()).toEqual(before);
     expect(page.url()).toMatch(/pin=-?\d+%2C-?\d+%3Acompany%2Fchina-unicom-hk/);
 
-    // Collapse: what only the hub brought in goes; the hub stays.
+    // Collapse: what only the hub brought in goes; the hub stays, and so does the leaf clicked above (a click
+    // expands it) with what it brought in (the award's theme, since themes landed).
+    const leafSide = await page.evaluate(
+      (id) => [
+        id,
+        ...(window as unknown as { explore: Cy }).explore.cy
+          .getElementById(id)
+          .neighborhood('node')
+          .map((n: any) => n.id() as string),
+      ],
+      leaf,
+    );
     await page.locator('#panel [data-action="collapse"]').click();
-    expect(await visibleIds(page)).toEqual([HUB]);
+    const left = await visibleIds(page);
+    expect(left).toContain(HUB);
+    expect(left.filter((id) => id !== HUB && !leafSide.includes(id))).toEqual([]);
+    expect(left.length).toBeLessThan(all / 2);
     expect(await page.locator('#panel [data-action="expand"]').count()).toBe(1);
     expect(problems).toEqual([]);
   });
 
-  it('finds a path between two picked entities, around the hub when asked', async () => {
+  it('opens a theme from the Themes menu: the report’s subjects as a way in (Query.entities kinds: [THEME])', async () => {
+    const { page, problems } = await watchedPage(b);
+    await open(page);
+    await page.waitForFunction(() => Number(document.body.dataset.themes) > 0);
+    // Every THEME of the graph is offered, best-connected first, 5G among them.
+    expect(await page.locator('#themes option[value^="theme/"]').count()).toBe(33);
+    expect(await page.locator('#themes option[value="theme/5g"]').textContent()).toMatch(/^5G \(\d+\)$/);
+    await page.selectOption('#themes', 'theme/5g');
+    await page.waitForFunction(() => document.querySelector('#panel')?.getAttribute('data-entity') === 'theme/5g');
+    await page.waitForFunction(() => Number(document.body.dataset.expanded) >= 1);
+    const ids = await visibleIds(page);
+    expect(ids).toContain('theme/5g');
+    expect(ids.length).toBeGreaterThan(10);
+    expect(ids.filter((id) => id.startsWith('partner/') || id.startsWith('program/')).length).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('finds a path between two picked entities, around hubs when asked (Query.paths avoidHubs)', async () => {
     const { page, problems } = await watchedPage(b);
     await open(page);
     await pickFromSearch(page, '中國電信', 'partner/china-telecom');

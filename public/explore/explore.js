@@ -53,12 +53,15 @@ const Q_EDGE = `query ExploreEdge($id: ID!, $types: [String!], $kinds: [EntityKi
     }
   }
 }`;
-const Q_PATHS = `query ExplorePaths($from: ID!, $to: ID!, $avoid: [ID!]) {
-  paths(from: $from, to: $to, maxLength: 5, first: 3, avoid: $avoid) {
+const Q_PATHS = `query ExplorePaths($from: ID!, $to: ID!, $avoidHubs: Boolean) {
+  paths(from: $from, to: $to, maxLength: 5, first: 3, avoidHubs: $avoidHubs) {
     length
     nodes { id kind nameZh nameEn degree }
     edges { id source target type year label }
   }
+}`;
+const Q_THEMES = `query ExploreThemes {
+  entities(kinds: [THEME], first: 100) { edges { node { id nameZh nameEn degree } } }
 }`;
 const Q_ENTITY = `query ExploreEntity($id: ID!) {
   entity(id: $id) {
@@ -354,7 +357,16 @@ function collapse(id) {
   const node = cy.getElementById(id);
   if (node.empty()) return;
   const keep = (n) => n.hasClass('expanded') || n.hasClass('pinned') || n.hasClass('path') || n.id() === state.selected;
-  const gone = node.neighborhood('node').filter((n) => !keep(n) && n.connectedEdges().connectedNodes().difference(n).difference(node).empty());
+  // What only this node brought in: its neighbours that nothing else holds, even when they link to each
+  // other (an award and the theme it is ABOUT, both next to the hub). Shrunk until no member touches a node
+  // outside the set.
+  let gone = node.neighborhood('node').filter((n) => !keep(n));
+  for (let changed = true; changed; ) {
+    const inside = gone.union(node);
+    const held = gone.filter((n) => n.connectedEdges().connectedNodes().difference(inside).nonempty());
+    changed = held.nonempty();
+    gone = gone.difference(held);
+  }
   gone.remove();
   node.removeClass('expanded');
   state.expanded.delete(id);
@@ -650,13 +662,15 @@ async function findPath(opts = {}) {
   const p = state.path;
   if (!p.from || !p.to) return;
   status('Finding a path …');
-  const avoid = p.avoid && p.from !== HUB && p.to !== HUB ? [HUB] : null;
-  const data = await gql(Q_PATHS, { from: p.from, to: p.to, avoid });
+  // The API's own option: no entity with more than 30 relations (中國聯通, the group companies, the largest
+  // themes) in between, so the report's direct links come first.
+  const avoidHubs = Boolean(p.avoid);
+  const data = await gql(Q_PATHS, { from: p.from, to: p.to, avoidHubs });
   cy.elements('.path').removeClass('path');
   if (data.paths.length === 0) {
     p.found = false;
     document.body.dataset.path = '0';
-    updateStatus(`no path within 5 steps${avoid ? ' avoiding the hub' : ''}`);
+    updateStatus(`no path within 5 steps${avoidHubs ? ' avoiding hubs' : ''}`);
     saveUrl();
     return;
   }
@@ -940,5 +954,22 @@ $('#btn-path-clear').addEventListener('click', () => {
   renderPathbar();
   saveUrl();
 });
+
+/** Themes as a way in: the subjects the report is organised around, best-connected first. */
+async function loadThemes() {
+  const data = await gql(Q_THEMES, {});
+  const themes = data.entities.edges.map((e) => e.node).sort((a, b) => b.degree - a.degree || a.nameZh.localeCompare(b.nameZh));
+  for (const t of themes) names.set(t.id, t.nameZh);
+  $('#themes').append(
+    ...themes.map((t) => h('option', { value: t.id }, `${t.nameZh}${t.nameEn && t.nameEn !== t.nameZh ? ` · ${t.nameEn}` : ''} (${t.degree})`)),
+  );
+  document.body.dataset.themes = String(themes.length);
+}
+$('#themes').addEventListener('change', (ev) => {
+  const id = ev.target.value;
+  ev.target.value = '';
+  if (id) pick(id).catch(fail);
+});
+loadThemes().catch(fail);
 
 if (location.hash.length > 1) restore(location.hash.slice(1)).catch(fail);
