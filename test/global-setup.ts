@@ -82,6 +82,9 @@ async function startLocal(): Promise<{ uri: string; stop: () => Promise<void> }>
  * project's own local Neo4j in a temporary folder.
  */
 export default async function setup(project: TestProject) {
+  // Reach containers through loopback (Docker publishes their ports on every interface), not through the
+  // bridge address testcontainers would pick: test traffic stays on 127.0.0.1.
+  process.env.TESTCONTAINERS_HOST_OVERRIDE ||= '127.0.0.1';
   const database = process.env.NEO4J_DATABASE || 'neo4j';
   let uri: string;
   let user = process.env.NEO4J_USER || 'neo4j';
