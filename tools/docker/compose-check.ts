@@ -79,23 +79,40 @@ async function main(): Promise<void> {
       throw new Skip(`image ${image} is not present; build local images with tools/docker/build-images.sh and set NEO4J_IMAGE`);
   log(`${version.stdout}; images ${NEO4J_IMAGE}, ${API_IMAGE}`);
 
-  const [apiPort, httpPort, boltPort] = [await freePort(), await freePort(), await freePort()];
-  const env = {
-    ...process.env,
-    NEO4J_IMAGE,
-    API_IMAGE,
-    API_PORT: String(apiPort),
-    NEO4J_HTTP_PORT: String(httpPort),
-    NEO4J_BOLT_PORT: String(boltPort),
-  };
+  // Ports free a moment ago can be taken by Docker itself meanwhile (a container of the test run still being
+  // removed): on "port is already allocated" the stack is taken down and started again on other ports.
+  let ports: number[] = [];
+  let env: NodeJS.ProcessEnv = process.env;
   const compose = (...args: string[]) => run('docker', ['compose', '-p', PROJECT, ...args], env);
-  const base = `http://127.0.0.1:${apiPort}`;
+  const choosePorts = async () => {
+    ports = [await freePort(), await freePort(), await freePort()];
+    env = {
+      ...process.env,
+      NEO4J_IMAGE,
+      API_IMAGE,
+      API_PORT: String(ports[0]),
+      NEO4J_HTTP_PORT: String(ports[1]),
+      NEO4J_BOLT_PORT: String(ports[2]),
+    };
+  };
+  await choosePorts();
 
   let completed = false;
+  let base = '';
   try {
     const upStarted = Date.now();
-    const up = compose('up', '-d', '--no-build', '--pull', 'never');
-    if (!up.ok) throw new Error(`docker compose up failed:\n${up.out}`);
+    for (let attempt = 1; ; attempt++) {
+      const up = compose('up', '-d', '--no-build', '--pull', 'never');
+      if (up.ok) break;
+      if (attempt < 3 && /port is already allocated/.test(up.out)) {
+        log(`docker compose up: a chosen port was taken meanwhile (attempt ${attempt}); again on other ports`);
+        compose('down', '-v', '--remove-orphans');
+        await choosePorts();
+        continue;
+      }
+      throw new Error(`docker compose up failed:\n${up.out}`);
+    }
+    base = `http://127.0.0.1:${ports[0]}`;
     log(`docker compose up -d: API on ${base}, waiting for /ready`);
     const readyMs = await waitReady(base, 600_000);
     const total = ((Date.now() - upStarted) / 1000).toFixed(1);
