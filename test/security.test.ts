@@ -275,7 +275,10 @@ describe('admission control: heavy statements cannot take every slot', () => {
   it('SERVER_BUSY when the heavy lane stays full; cheap look-ups still answer meanwhile', async () => {
     const queries = new Map(loadQueries());
     // graph/paths is a heavy statement; made slow here (seconds) so that it surely holds its slot past the 200 ms wait.
-    queries.set('graph/paths', 'CALL { UNWIND range(1, 50000000) AS x RETURN count(x) AS n } WITH n WHERE n < 0 RETURN [] AS nodes, [] AS edges');
+    queries.set(
+      'graph/paths',
+      'CALL { UNWIND range(1, 50000000) AS x RETURN count(x) AS n } WITH n WHERE n < 0 RETURN [] AS nodes, [] AS edges',
+    );
     const db = new Db(driver, queries, { database: testNeo4j().database, timeoutMs: 30_000, heavySlots: 1, admissionWaitMs: 200 });
     const a = app({}, db);
     const heavy = (i: number) => post(a, `{ paths(from: "partner/meituan", to: "region/beijing", first: ${i + 1}) { length } }`);
