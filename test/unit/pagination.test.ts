@@ -1,19 +1,9 @@
 import { offsetToCursor } from '@pothos/plugin-relay';
-import type { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PAGE, MAX_PAGE, type Page, pageFromArray, pageFromRows, pageWindow } from '../../src/schema/pagination.js';
+import { thrown } from './thrown.js';
 
 const cursor = (offset: number) => offsetToCursor(offset);
-
-/** The error a call throws, for asserting its code, argument and message. */
-function thrown(fn: () => unknown): GraphQLError {
-  try {
-    fn();
-  } catch (err) {
-    return err as GraphQLError;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('pageWindow: first/after (forward)', () => {
   it('starts at the beginning with the default page size', () => {

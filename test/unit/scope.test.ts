@@ -1,19 +1,9 @@
-import type { GraphQLError } from 'graphql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RequestScope } from '../../src/db/scope.js';
 import { apiError } from '../../src/errors.js';
+import { thrown } from './thrown.js';
 
 const budget = { maxStatements: 3, maxDbMs: 100, deadlineMs: 5_000 };
-
-/** The error a call throws. */
-function thrown(fn: () => unknown): GraphQLError {
-  try {
-    fn();
-  } catch (err) {
-    return err as GraphQLError;
-  }
-  throw new Error('expected a throw');
-}
 
 const scopes: RequestScope[] = [];
 function scope(b = budget, signal?: AbortSignal): RequestScope {
