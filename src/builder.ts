@@ -5,6 +5,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import { fieldComplexity } from './complexity.js';
 import type { Context } from './context.js';
 import { kindOfId, typeNameOfKind } from './kinds.js';
+import { compileSelection } from './translate/index.js';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -44,12 +45,16 @@ export const builder = new SchemaBuilder<{
     nodeQueryOptions: {
       description: 'The node with this id (e.g. "partner/meituan"), or null when there is none.',
       args: { id: { description: 'A readable id, e.g. "partner/meituan".' } },
-      resolve: (_root, { id }, ctx) => ctx.loaders.entity.load(id.id),
+      // One statement for the selection (src/translate), batched across aliases asking the same one.
+      resolve: (_root, { id }, ctx, info) => ctx.loaders.compiled(compileSelection(info), info.variableValues).load(id.id),
     },
     nodesQueryOptions: {
       description: 'The nodes with these ids, in the same order; null where an id names nothing.',
       args: { ids: { description: 'Readable ids, e.g. ["partner/meituan", "partner/china-telecom"].' } },
-      resolve: (_root, { ids }, ctx) => ids.map(({ id }) => ctx.loaders.entity.load(id)),
+      resolve: (_root, { ids }, ctx, info) => {
+        const loader = ctx.loaders.compiled(compileSelection(info), info.variableValues);
+        return ids.map(({ id }) => loader.load(id));
+      },
     },
   },
   complexity: {

@@ -236,13 +236,13 @@ const CASES: Case[] = [
   q('nodes with 1,000 ids', 'ok', `{ nodes(ids: [${Array.from({ length: 1_000 }, (_, i) => `"x${i}"`).join(',')}]) { id } }`),
   q('nodes with 5 unknown ids', 'ok', '{ nodes(ids: ["a", "b", "c", "d", "e"]) { id } }'),
   q('paths from = to', 'error', '{ paths(from: "partner/meituan", to: "partner/meituan") { length } }'),
-  q('paths between unknown ids', 'ok', '{ paths(from: "x/y", to: "y/z") { length } }'),
+  q('paths between unknown ids', 'error', '{ paths(from: "x/y", to: "y/z") { length } }'),
   q(
     'paths avoiding everything',
     'ok',
     '{ paths(from: "partner/meituan", to: "region/beijing", avoid: ["company/china-unicom-hk"]) { length } }',
   ),
-  q('neighborhood of unknown id', 'ok', '{ neighborhood(id: "nope/nope") { truncated } }'),
+  q('neighborhood of unknown id', 'error', '{ neighborhood(id: "nope/nope") { truncated } }'),
   q(
     'neighborhood unknown relation types',
     'error',

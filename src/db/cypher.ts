@@ -9,6 +9,13 @@ export const CYPHER_DIR = fileURLToPath(new URL('../../cypher/', import.meta.url
  */
 export const QUERY_NAMES = [
   'entity/by-ids',
+  'translate/by-ids',
+  'translate/by-name',
+  'translate/list',
+  'translate/count',
+  'translate/aggregate',
+  'translate/metric-list',
+  'metric/value-stats',
   'entity/by-name',
   'entity/list',
   'entity/count',

@@ -20,6 +20,15 @@ export interface DbOptions {
   admissionWaitMs?: number;
 }
 
+/** A template with every `{{key}}` replaced by `fill`'s text; a key without text is a programming error. */
+export function fillTemplate(template: string, fill: ReadonlyMap<string, string>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_m, key: string) => {
+    const text = fill.get(key);
+    if (text === undefined) throw new Error(`no text for {{${key}}}`);
+    return text;
+  });
+}
+
 /** How long after the server-side timeout the client stops waiting (a frozen Neo4j never answers). */
 const CLIENT_GRACE_MS = 1_000;
 
@@ -62,9 +71,15 @@ export class Db {
     return { heavy: { inUse: heavy.inUse, queued: heavy.queued }, cheap: { inUse: cheap.inUse, queued: cheap.queued } };
   }
 
-  async read<Row>(name: QueryName, params: Record<string, unknown> = {}): Promise<Row[]> {
-    const text = this.queries.get(name);
-    if (!text) throw new Error(`unknown query ${name}`);
+  /**
+   * Runs the named statement. `fill` completes a template of cypher/translate/: each `{{key}}` becomes the
+   * text the translate layer generated for it (projections and ORDER BY keys built from the schema and
+   * enum values only, never from client text, which always travels as parameters).
+   */
+  async read<Row>(name: QueryName, params: Record<string, unknown> = {}, fill?: ReadonlyMap<string, string>): Promise<Row[]> {
+    const template = this.queries.get(name);
+    if (!template) throw new Error(`unknown query ${name}`);
+    const text = fill ? fillTemplate(template, fill) : template;
     const scope = this.scope;
     scope?.admit(name);
     const signal = scope?.signal;

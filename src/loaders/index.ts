@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Db } from '../db/read.js';
+import type { CompiledSelection } from '../translate/index.js';
 import type { EntityRecord, LineRecord, MentionRecord, MetricValueRecord, RelationRecord } from './types.js';
 
 function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
@@ -99,6 +100,31 @@ export function createLoaders(db: Db) {
     return ids.map((id) => (byId.get(id) ?? []).map((r) => r.node));
   });
 
+  // Entities by id with a compiled selection (entity(id:), node, nodes): one statement per distinct
+  // statement text and parameters, so aliases asking the same shape share ONE batched statement. The rows
+  // come back raw: each caller reads them with its own plan (the same text may answer other response keys).
+  const compiledLoaders = new Map<string, DataLoader<string, Record<string, unknown> | null>>();
+  function compiled(selection: CompiledSelection, variables: Readonly<Record<string, unknown>>) {
+    const params = selection.params(variables);
+    const key = `${selection.projection}\u0000${JSON.stringify(params)}`;
+    let loader = compiledLoaders.get(key);
+    if (!loader) {
+      loader = new DataLoader<string, Record<string, unknown> | null>(async (ids) => {
+        const rows = await db.read<{ entity: Record<string, unknown> }>('translate/by-ids', { ...params, ids }, selection.fill);
+        const byId = new Map(rows.map((r) => [r.entity.id as string, r.entity]));
+        return ids.map((id) => byId.get(id) ?? null);
+      });
+      compiledLoaders.set(key, loader);
+    }
+    const rows = loader;
+    return {
+      load: async (id: string): Promise<EntityRecord | null> => {
+        const row = await rows.load(id);
+        return row ? selection.read(row) : null;
+      },
+    };
+  }
+
   /**
    * Takes in entities fetched by a list or lookup query: primes the entity loader (with whole records),
    * and the relations loader where the query brought the relationships along ($withRelations).
@@ -116,7 +142,7 @@ export function createLoaders(db: Db) {
     });
   }
 
-  return { entity, relations, neighbours, degree, mentions, metricValues, lines, lineEntities, themePartners, adopt };
+  return { entity, compiled, relations, neighbours, degree, mentions, metricValues, lines, lineEntities, themePartners, adopt };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -25,6 +25,11 @@ export interface EntityRecord {
   mentionLines?: number[];
   /** A metric's yearly values, when they were fetched with it. */
   values?: MetricValueRecord[] | null;
+  /**
+   * Nested fields a compiled statement fetched with this entity (src/translate), by response key; the
+   * resolvers of those fields read them here instead of asking a loader.
+   */
+  prefetched?: ReadonlyMap<string, unknown>;
 }
 
 export interface RelationProps {

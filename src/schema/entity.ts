@@ -1,8 +1,21 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { type EntityKind, typeNameOfKind } from '../kinds.js';
 import type { EntityRecord, MentionRecord, RelationRecord } from '../loaders/types.js';
-import { pageFromArray } from './pagination.js';
+import { type PrefetchedRelations, translated } from '../translate/index.js';
+import { EVIDENCE_PROPS } from '../translate/rules.js';
+import { pageFromArray, pageFromRows, pageWindow } from './pagination.js';
+import { DEPRECATED_TYPES, RelationTypeEnum, relationTypesArg } from './relation-type.js';
+
+/**
+ * Whether the statement that fetched `e` (src/translate) already brought this field's value; then
+ * `value` holds it. Keyed by the field's response key, so aliases with different arguments stay apart.
+ */
+export function prefetched<T>(e: EntityRecord, info: GraphQLResolveInfo): { value: T } | null {
+  const key = String(info.path.key);
+  return e.prefetched?.has(key) ? { value: e.prefetched.get(key) as T } : null;
+}
 
 export const EntityKindEnum = builder.enumType('EntityKind', {
   description: 'The kinds of entity in the graph; each is an object type implementing Entity.',
@@ -110,7 +123,7 @@ async function allRelations(ctx: Context, entity: EntityRecord, filter: Paramete
   );
 }
 
-/** The distinct entities at the other end of matching relationships, in the loader's order. */
+/** The distinct entities at the other end of matching relationships, by id (as compiled statements order them). */
 export async function neighbours(ctx: Context, entity: EntityRecord, filter: Parameters<typeof related>[2]): Promise<EntityRecord[]> {
   const seen = new Set<string>();
   const out: EntityRecord[] = [];
@@ -120,22 +133,34 @@ export async function neighbours(ctx: Context, entity: EntityRecord, filter: Par
       out.push(r.node);
     }
   }
-  return out;
+  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-type Filter = Parameters<typeof related>[2];
+/** What a typed field follows: relationship types, direction, and the kinds at the other end. */
+interface TypedFilter {
+  types: readonly string[];
+  direction: 'OUT' | 'IN' | 'BOTH';
+  kinds?: readonly string[] | null;
+}
 
-/** A resolver for a typed list field: the distinct entities at the other end of matching relationships. */
-export const listOf =
-  (filter: Filter) =>
-  (e: EntityRecord, _args: unknown, ctx: Context): Promise<EntityRecord[]> =>
-    neighbours(ctx, e, filter);
+/**
+ * A typed list field (spread into its definition): the distinct entities at the other end of matching
+ * relationships. Its rule lets the translate layer fetch it with the parent; else one batched query.
+ */
+export const listOf = (filter: TypedFilter) => ({
+  ...translated({ kind: 'neighbours', types: filter.types, direction: filter.direction, kinds: filter.kinds ?? null, one: false }),
+  resolve: (e: EntityRecord, _args: unknown, ctx: Context, info: GraphQLResolveInfo): EntityRecord[] | Promise<EntityRecord[]> =>
+    prefetched<EntityRecord[]>(e, info)?.value ?? neighbours(ctx, e, filter),
+});
 
-/** A resolver for a typed single field: the first such entity, or null. */
-export const oneOf =
-  (filter: Filter) =>
-  async (e: EntityRecord, _args: unknown, ctx: Context): Promise<EntityRecord | null> =>
-    (await neighbours(ctx, e, filter))[0] ?? null;
+/** A typed single field (spread into its definition): the first such entity, or null. */
+export const oneOf = (filter: TypedFilter) => ({
+  ...translated({ kind: 'neighbours', types: filter.types, direction: filter.direction, kinds: filter.kinds ?? null, one: true }),
+  resolve: async (e: EntityRecord, _args: unknown, ctx: Context, info: GraphQLResolveInfo): Promise<EntityRecord | null> => {
+    const hit = prefetched<EntityRecord | null>(e, info);
+    return hit ? hit.value : ((await neighbours(ctx, e, filter))[0] ?? null);
+  },
+});
 
 Entity.implement({
   description:
@@ -143,7 +168,12 @@ Entity.implement({
   interfaces: [builder.nodeInterfaceRef()],
   resolveType: (e) => typeNameOfKind(e.kind),
   fields: (t) => ({
-    kind: t.field({ type: EntityKindEnum, description: 'What sort of entity this is.', resolve: (e) => e.kind as EntityKind }),
+    kind: t.field({
+      type: EntityKindEnum,
+      description: 'What sort of entity this is.',
+      ...translated({ kind: 'props', props: ['kind'] }),
+      resolve: (e) => e.kind as EntityKind,
+    }),
     nameZh: t.exposeString('nameZh', { description: 'The name as printed in the report (Traditional Chinese).' }),
     nameEn: t.exposeString('nameEn', {
       nullable: true,
@@ -156,13 +186,16 @@ Entity.implement({
     evidence: t.field({
       type: [Evidence],
       description: 'The report lines that establish this entity, each with the verbatim quote.',
+      ...translated({ kind: 'props', props: EVIDENCE_PROPS }),
       resolve: async (e, _a, ctx) => evidenceOf(e.evidenceLines ? e : ((await ctx.loaders.entity.load(e.id)) ?? e)),
     }),
     mentions: t.connection(
       {
         type: Mention,
         description: 'Every report line that names this entity (names broken across two lines count; the repeated page counts once).',
-        resolve: async (e, args, ctx) => pageFromArray(await ctx.loaders.mentions.load(e.id), args),
+        ...translated({ kind: 'mentions' }),
+        resolve: async (e, args, ctx, info) =>
+          pageFromArray(prefetched<MentionRecord[]>(e, info)?.value ?? (await ctx.loaders.mentions.load(e.id)), args),
       },
       {
         name: 'MentionConnection',
@@ -185,14 +218,22 @@ Entity.implement({
           types: t.arg.stringList({
             required: false,
             description: 'Only these relationship types, e.g. ["PARTNERS_WITH", "RUNS"]. See Stats.relationTypes for all.',
+            deprecationReason: DEPRECATED_TYPES,
+          }),
+          relationTypes: t.arg({
+            type: [RelationTypeEnum],
+            required: false,
+            description: 'Only these relationship types, e.g. [PARTNERS_WITH, RUNS].',
           }),
           direction: t.arg({ type: DirectionEnum, required: false, description: 'Only this direction; default BOTH.' }),
           kinds: t.arg({ type: [EntityKindEnum], required: false, description: 'Only relationships whose other end is of these kinds.' }),
           year: t.arg.int({ required: false, description: 'Only relationships dated in this year.' }),
         },
-        resolve: async (e, args, ctx) => {
-          const rels = await allRelations(ctx, e, args);
-          const page = pageFromArray(rels, args);
+        ...translated({ kind: 'relations' }),
+        resolve: async (e, args, ctx, info) => {
+          const types = relationTypesArg(args);
+          const hit = prefetched<PrefetchedRelations>(e, info);
+          const page = hit ? relationPage(hit.value, args) : pageFromArray(await allRelations(ctx, e, { ...args, types }), args);
           return {
             ...page,
             edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: edge.node.node, relation: edge.node })),
@@ -273,10 +314,22 @@ Entity.implement({
     ),
     degree: t.int({
       description: 'How many relationships link this entity to others (all types, both directions).',
-      resolve: (e, _args, ctx) => ctx.loaders.degree.load(e.id),
+      ...translated({ kind: 'degree' }),
+      resolve: (e, _args, ctx, info) => prefetched<number>(e, info)?.value ?? ctx.loaders.degree.load(e.id),
     }),
   }),
 });
+
+/**
+ * A page of prefetched relationships. A first page was cut in the database (one row more than asked, to
+ * tell whether more follow; the total counted there when asked); any other window was fetched whole.
+ */
+function relationPage(pre: PrefetchedRelations, args: Parameters<typeof pageWindow>[0]) {
+  const firstPage = args.after == null && args.before == null && args.last == null && args.first != null;
+  if (!firstPage) return pageFromArray(pre.rows, args);
+  const { limit } = pageWindow(args);
+  return pageFromRows(pre.rows, 0, limit, () => pre.total ?? pre.rows.length);
+}
 
 /** Declares the object type of one kind: a Relay node implementing Entity, loaded in batches by id. */
 export function entityType(kind: EntityKind, description: string) {

@@ -20,6 +20,15 @@ async function avoided(
   return [...new Set([...(avoid ?? []), ...hubs])];
 }
 
+/** NOT_FOUND for ids that name no entity: an unknown id is a mistake to report, not an empty answer. */
+function notFound(ids: readonly string[], argument: string) {
+  return apiError(
+    `No entity has the id ${ids.map((id) => JSON.stringify(id)).join(' or ')}. Ids look like "partner/meituan"; find one with search(query:) or entity(name:).`,
+    'NOT_FOUND',
+    { argument, ids },
+  );
+}
+
 const AVOID_HUBS_DESCRIPTION = `Route around hubs: no entity with more than ${HUB_DEGREE} relationships (the group companies, the largest themes such as 扶貧 and 5G, 中國 ...) is passed through, so the report's own direct links come before "both relate to 中國聯通". The ends themselves may be hubs. Default false.`;
 const EXCLUDE_KINDS_DESCRIPTION =
   'Never pass through entities of these kinds (the ends excepted), e.g. [COMPANY, THEME] for links that do not go through the group or a theme.';
@@ -122,7 +131,7 @@ builder.queryFields((t) => ({
       checkRange('limit', limit, 1, NEIGHBORHOOD.maxLimit);
       const types = relationTypesArg(args);
       const center = await ctx.loaders.entity.load(args.id);
-      if (!center) return null;
+      if (!center) throw notFound([args.id], 'id');
       const avoid = await avoided(ctx, null, args.avoidHubs);
       const excludeKinds = args.excludeKinds?.length ? args.excludeKinds : null;
       const nodes = [center];
@@ -182,6 +191,9 @@ builder.queryFields((t) => ({
       checkRange('first', first, 1, PATHS.maxFirst);
       if (args.from === args.to)
         throw apiError('`from` and `to` are the same entity: a path needs two.', 'BAD_USER_INPUT', { argument: 'to' });
+      const ends = await ctx.loaders.entity.loadMany([args.from, args.to]);
+      const missing = [args.from, args.to].filter((_id, i) => ends[i] == null || ends[i] instanceof Error);
+      if (missing.length > 0) throw notFound(missing, missing.length === 2 ? 'from, to' : missing[0] === args.from ? 'from' : 'to');
       const rows = await ctx.db.read<PathShape>('graph/paths', {
         from: args.from,
         to: args.to,

@@ -12,5 +12,7 @@ import './graph.js';
 import './stats.js';
 import './report.js';
 import './theme.js';
+import './where.js';
+import './aggregate.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -2,6 +2,13 @@ import type { Context } from '../context.js';
 import type { EntityRecord } from '../loaders/types.js';
 import { nameKey } from '../search/names.js';
 import { normalizeQuery } from '../search/text.js';
+import type { CompiledSelection } from '../translate/index.js';
+
+/** A compiled selection (src/translate) and the request's variables it takes its parameters from. */
+export interface Selection {
+  compiled: CompiledSelection;
+  variables: Readonly<Record<string, unknown>>;
+}
 
 export interface NameHit {
   entity: EntityRecord;
@@ -20,11 +27,22 @@ export interface NameHit {
 export async function entitiesByName(
   ctx: Context,
   name: string,
-  opts: { kinds?: readonly string[] | null; limit?: number; withRelations?: boolean } = {},
+  opts: { kinds?: readonly string[] | null; limit?: number; withRelations?: boolean; selection?: Selection } = {},
 ): Promise<NameHit[]> {
   const exact = normalizeQuery(name);
   const key = nameKey(exact);
   if (!key) return [];
+  const kinds = opts.kinds?.length ? opts.kinds : null;
+  const limit = opts.limit ?? 1;
+  const selection = opts.selection;
+  if (selection) {
+    const rows = await ctx.db.read<{ entity: Record<string, unknown>; matched: string; rank: number }>(
+      'translate/by-name',
+      { ...selection.compiled.params(selection.variables), key, exact, kinds, limit },
+      selection.compiled.fill,
+    );
+    return rows.map((r) => ({ ...r, entity: selection.compiled.read(r.entity) }));
+  }
   const rows = await ctx.db.read<NameHit>('entity/by-name', {
     key,
     exact,
@@ -41,10 +59,12 @@ export async function findEntity(
   ctx: Context,
   id: string | null,
   name: string | null,
-  opts: { kinds?: readonly string[] | null; withRelations?: boolean } = {},
+  opts: { kinds?: readonly string[] | null; withRelations?: boolean; selection?: Selection } = {},
 ): Promise<EntityRecord | null> {
   if (id != null) {
-    const e = await ctx.loaders.entity.load(id);
+    const e = await (opts.selection ? ctx.loaders.compiled(opts.selection.compiled, opts.selection.variables) : ctx.loaders.entity).load(
+      id,
+    );
     return e && (!opts.kinds?.length || opts.kinds.includes(e.kind)) ? e : null;
   }
   const [hit] = await entitiesByName(ctx, name ?? '', { ...opts, limit: 1 });

@@ -2,6 +2,7 @@ import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { apiError } from '../db/errors.js';
 import type { EntityRecord, MetricValueRecord } from '../loaders/types.js';
+import { compileSelection, translated } from '../translate/index.js';
 import { Evidence, entityType, listOf } from './entity.js';
 import { findEntity } from './lookup.js';
 import { Company } from './organisation.js';
@@ -12,7 +13,7 @@ export const Metric = entityType(
   'A yearly figure: a row of the 關鍵績效 table (2018–2020) or a figure of the text, with its unit, category and values as printed.',
 );
 
-const MetricSourceEnum = builder.enumType('MetricSource', {
+export const MetricSourceEnum = builder.enumType('MetricSource', {
   description: 'Where a metric comes from.',
   values: {
     KPI_TABLE: { value: 'kpi-table', description: 'A row of the 關鍵績效 (key performance) table, parsed from the text by code.' },
@@ -91,17 +92,20 @@ builder.objectFields(Metric, (t) => ({
   unit: t.exposeString('unit', { nullable: true, description: 'The unit as printed, e.g. 萬個, 萬元, %.' }),
   category: t.string({
     description: 'The category as printed, e.g. 以人為本, 低碳發展 (KPI table) or 網絡, 扶貧 (text).',
+    ...translated({ kind: 'props', props: ['category'] }),
     resolve: (m) => m.category ?? '',
   }),
   footnote: t.exposeString('footnote', { nullable: true, description: "The table's footnote for this row, if it has one." }),
   source: t.field({
     type: MetricSourceEnum,
     description: 'The KPI table or the text.',
+    ...translated({ kind: 'props', props: ['source'] }),
     resolve: (m) => (m.source === 'kpi-table' ? 'kpi-table' : 'text'),
   }),
   values: t.field({
     type: [MetricValue],
     description: 'Every year the report gives, oldest first.',
+    ...translated({ kind: 'metricValues' }),
     resolve: (m, _a, ctx) => valuesOf(m, ctx),
   }),
   value: t.field({
@@ -109,6 +113,7 @@ builder.objectFields(Metric, (t) => ({
     nullable: true,
     description: 'The value for one year, or null when the report gives none.',
     args: { year: t.arg.int({ required: true, description: 'e.g. 2019' }) },
+    ...translated({ kind: 'metricValues' }),
     resolve: async (m, { year }, ctx) => (await valuesOf(m, ctx)).find((v) => v.year === year) ?? null,
   }),
   change: t.field({
@@ -119,6 +124,7 @@ builder.objectFields(Metric, (t) => ({
       from: t.arg.int({ required: true, description: 'The earlier year, e.g. 2018.' }),
       to: t.arg.int({ required: true, description: 'The later year, e.g. 2020.' }),
     },
+    ...translated({ kind: 'metricValues' }),
     resolve: async (m, args, ctx) => {
       const values = await valuesOf(m, ctx);
       const from = values.find((v) => v.year === args.from);
@@ -132,7 +138,7 @@ builder.objectField(Company, 'metrics', (t) =>
   t.field({
     type: [Metric],
     description: 'Metrics this company reports (REPORTS).',
-    resolve: listOf({ types: ['REPORTS'], direction: 'OUT', kinds: ['METRIC'] }),
+    ...listOf({ types: ['REPORTS'], direction: 'OUT', kinds: ['METRIC'] }),
   }),
 );
 
@@ -145,9 +151,12 @@ builder.queryFields((t) => ({
       id: t.arg.id({ required: false, description: 'The metric id.' }),
       name: t.arg.string({ required: false, description: 'Its Chinese or English name or an alias, exactly.' }),
     },
-    resolve: async (_r, { id, name }, ctx) => {
+    resolve: async (_r, { id, name }, ctx, info) => {
       if (id == null && name == null) throw apiError('Give `id` or `name`, e.g. metric(name: "4G基站").', 'BAD_USER_INPUT');
-      return findEntity(ctx, id ?? null, name ?? null, { kinds: ['METRIC'] });
+      return findEntity(ctx, id ?? null, name ?? null, {
+        kinds: ['METRIC'],
+        selection: { compiled: compileSelection(info), variables: info.variableValues },
+      });
     },
   }),
   metrics: t.connection(
@@ -158,12 +167,17 @@ builder.queryFields((t) => ({
         category: t.arg.string({ required: false, description: 'Only this category, e.g. 以人為本, 低碳發展, 合規管理, 社區責任.' }),
         source: t.arg({ type: MetricSourceEnum, required: false, description: 'Only the KPI table or only the text.' }),
       },
-      resolve: async (_r, args, ctx) => {
+      resolve: async (_r, args, ctx, info) => {
         const { offset, limit } = pageWindow(args);
         const filters = { category: args.category ?? null, source: args.source ?? null };
-        const rows = await ctx.db.read<{ entity: EntityRecord }>('metric/list', { ...filters, offset, limit: limit + 1 });
+        const compiled = compileSelection(info, ['edges', 'node']);
+        const rows = await ctx.db.read<{ entity: Record<string, unknown> }>(
+          'translate/metric-list',
+          { ...compiled.params(info.variableValues), ...filters, offset, limit: limit + 1 },
+          compiled.fill,
+        );
         return pageFromRows(
-          rows.map((r) => r.entity),
+          rows.map((r) => compiled.read(r.entity)),
           offset,
           limit,
           async () => (await ctx.db.read<{ count: number }>('metric/count', filters))[0]?.count ?? 0,

@@ -1,5 +1,6 @@
 import { builder } from '../builder.js';
 import type { EntityRecord } from '../loaders/types.js';
+import { translated } from '../translate/index.js';
 import { Entity, Evidence, type EvidenceShape, entityType, evidenceOf, listOf, oneOf, related } from './entity.js';
 
 export const Company = entityType(
@@ -52,12 +53,12 @@ builder.objectFields(Company, (t) => ({
   subsidiaries: t.field({
     type: [Subsidiary],
     description: 'Subsidiaries and joint ventures directly under this company.',
-    resolve: listOf({ types: ['SUBSIDIARY_OF'], direction: 'IN', kinds: ['SUBSIDIARY'] }),
+    ...listOf({ types: ['SUBSIDIARY_OF'], direction: 'IN', kinds: ['SUBSIDIARY'] }),
   }),
   units: t.field({
     type: [Unit],
     description: 'Internal bodies that are part of this company.',
-    resolve: listOf({ types: ['PART_OF'], direction: 'IN', kinds: ['UNIT'] }),
+    ...listOf({ types: ['PART_OF'], direction: 'IN', kinds: ['UNIT'] }),
   }),
 }));
 
@@ -66,26 +67,30 @@ builder.objectFields(Unit, (t) => ({
     type: Entity,
     nullable: true,
     description: 'The company or unit this body belongs to.',
-    resolve: oneOf({ types: ['PART_OF'], direction: 'OUT' }),
+    ...oneOf({ types: ['PART_OF'], direction: 'OUT' }),
   }),
   subunits: t.field({
     type: [Unit],
     description: 'Bodies that are part of this one.',
-    resolve: listOf({ types: ['PART_OF'], direction: 'IN', kinds: ['UNIT'] }),
+    ...listOf({ types: ['PART_OF'], direction: 'IN', kinds: ['UNIT'] }),
   }),
 }));
 
 builder.objectFields(Subsidiary, (t) => ({
-  jointVenture: t.boolean({ description: 'True for a joint venture with outside partners.', resolve: (s) => s.jointVenture ?? false }),
+  jointVenture: t.boolean({
+    description: 'True for a joint venture with outside partners.',
+    ...translated({ kind: 'props', props: ['jointVenture'] }),
+    resolve: (s) => s.jointVenture ?? false,
+  }),
   parent: t.field({
     type: Entity,
     nullable: true,
     description: 'The company (or subsidiary) it belongs to.',
-    resolve: oneOf({ types: ['SUBSIDIARY_OF'], direction: 'OUT' }),
+    ...oneOf({ types: ['SUBSIDIARY_OF'], direction: 'OUT' }),
   }),
   coFounders: t.field({
     type: [Entity],
     description: 'For joint ventures: who founded it together with China Unicom (CO_FOUNDED).',
-    resolve: listOf({ types: ['CO_FOUNDED'], direction: 'IN' }),
+    ...listOf({ types: ['CO_FOUNDED'], direction: 'IN' }),
   }),
 }));

@@ -1,5 +1,6 @@
 import { builder } from '../builder.js';
 import type { EntityRecord } from '../loaders/types.js';
+import { translated } from '../translate/index.js';
 import { Entity, Evidence, type EvidenceShape, entityType, evidenceOf, listOf, oneOf, related } from './entity.js';
 import { Subsidiary } from './organisation.js';
 
@@ -40,6 +41,7 @@ builder.objectFields(Partner, (t) => ({
   sector: t.string({
     description:
       'operator, internet, vendor, university, research, media, ngo, un, alliance, finance, government, enterprise, healthcare, sports or other.',
+    ...translated({ kind: 'props', props: ['sector'] }),
     resolve: (p) => p.sector ?? 'other',
   }),
   partnerships: t.field({
@@ -59,12 +61,12 @@ builder.objectFields(Partner, (t) => ({
     type: Entity,
     nullable: true,
     description: 'The academy or administration this partner belongs to (PART_OF), e.g. 中國科學院 for 國家授時中心.',
-    resolve: oneOf({ types: ['PART_OF'], direction: 'OUT' }),
+    ...oneOf({ types: ['PART_OF'], direction: 'OUT' }),
   }),
   ventures: t.field({
     type: [Subsidiary],
     description: 'Joint ventures this partner co-founded with China Unicom.',
-    resolve: listOf({ types: ['CO_FOUNDED'], direction: 'OUT', kinds: ['SUBSIDIARY'] }),
+    ...listOf({ types: ['CO_FOUNDED'], direction: 'OUT', kinds: ['SUBSIDIARY'] }),
   }),
 }));
 
@@ -73,27 +75,27 @@ builder.objectFields(Organization, (t) => ({
     type: [Entity],
     description:
       'What serves or covers this body (SERVES, COVERS): the program, product or branch it is a customer, client, user or covered site of, e.g. 沃雲 for 山東高速.',
-    resolve: listOf({ types: ['SERVES', 'COVERS'], direction: 'IN' }),
+    ...listOf({ types: ['SERVES', 'COVERS'], direction: 'IN' }),
   }),
   rates: t.field({
     type: [Entity],
     description: 'Companies this rating agency rated (RATED), e.g. the operating company rated AAA (label on the relationship).',
-    resolve: listOf({ types: ['RATED'], direction: 'OUT' }),
+    ...listOf({ types: ['RATED'], direction: 'OUT' }),
   }),
   parent: t.field({
     type: Entity,
     nullable: true,
     description: 'The academy or administration this body belongs to (PART_OF), e.g. 國家廣播電視總局 for 廣科院.',
-    resolve: oneOf({ types: ['PART_OF'], direction: 'OUT' }),
+    ...oneOf({ types: ['PART_OF'], direction: 'OUT' }),
   }),
   institutes: t.field({
     type: [Entity],
     description: 'Institutes and centres that belong to this body (PART_OF), e.g. the two CAS institutes China Unicom works with.',
-    resolve: listOf({ types: ['PART_OF'], direction: 'IN' }),
+    ...listOf({ types: ['PART_OF'], direction: 'IN' }),
   }),
   members: t.field({
     type: [Entity],
     description: 'Entities that are members of this body (MEMBER_OF).',
-    resolve: listOf({ types: ['MEMBER_OF'], direction: 'IN' }),
+    ...listOf({ types: ['MEMBER_OF'], direction: 'IN' }),
   }),
 }));

@@ -47,7 +47,7 @@ builder.objectFields(Person, (t) => ({
   awards: t.field({
     type: [Award],
     description: 'Honours this person received.',
-    resolve: listOf({ types: ['RECEIVED'], direction: 'OUT', kinds: ['AWARD'] }),
+    ...listOf({ types: ['RECEIVED'], direction: 'OUT', kinds: ['AWARD'] }),
   }),
 }));
 
@@ -57,19 +57,19 @@ builder.objectFields(Award, (t) => ({
   recipients: t.field({
     type: [Entity],
     description: 'Who received it: the company, a subsidiary, a branch, a person, a program or product.',
-    resolve: listOf({ types: ['RECEIVED'], direction: 'IN' }),
+    ...listOf({ types: ['RECEIVED'], direction: 'IN' }),
   }),
   issuers: t.field({
     type: [Entity],
     description: 'Who awarded it (ISSUED_BY), e.g. [上海證券交易所]; several where the report prints several, empty where it names none.',
-    resolve: listOf({ types: ['ISSUED_BY'], direction: 'OUT' }),
+    ...listOf({ types: ['ISSUED_BY'], direction: 'OUT' }),
   }),
   issuer: t.field({
     type: Entity,
     nullable: true,
     deprecationReason: 'An award can have several issuers: use `issuers`.',
     description: 'The first issuer (ISSUED_BY), by id; kept for old clients.',
-    resolve: oneOf({ types: ['ISSUED_BY'], direction: 'OUT' }),
+    ...oneOf({ types: ['ISSUED_BY'], direction: 'OUT' }),
   }),
 }));
 
@@ -78,7 +78,7 @@ builder.objectFields(Publication, (t) => ({
   publishers: t.field({
     type: [Entity],
     description: 'Who published it (PUBLISHED).',
-    resolve: listOf({ types: ['PUBLISHED'], direction: 'IN' }),
+    ...listOf({ types: ['PUBLISHED'], direction: 'IN' }),
   }),
 }));
 
@@ -86,13 +86,13 @@ builder.objectField(Company, 'people', (t) =>
   t.field({
     type: [Person],
     description: 'People holding (or who held) roles at this company.',
-    resolve: listOf({ types: ['HOLDS_ROLE'], direction: 'IN', kinds: ['PERSON'] }),
+    ...listOf({ types: ['HOLDS_ROLE'], direction: 'IN', kinds: ['PERSON'] }),
   }),
 );
 builder.objectField(Company, 'awards', (t) =>
   t.field({
     type: [Award],
     description: 'Honours this company received.',
-    resolve: listOf({ types: ['RECEIVED'], direction: 'OUT', kinds: ['AWARD'] }),
+    ...listOf({ types: ['RECEIVED'], direction: 'OUT', kinds: ['AWARD'] }),
   }),
 );

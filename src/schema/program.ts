@@ -17,33 +17,33 @@ builder.objectFields(Program, (t) => ({
   partners: t.field({
     type: [Partner],
     description: 'Partners taking part in this program (PARTICIPATES_IN), e.g. China Telecom in 5G共建共享.',
-    resolve: listOf({ types: RUNS_OR_JOINS, direction: 'IN', kinds: ['PARTNER'] }),
+    ...listOf({ types: RUNS_OR_JOINS, direction: 'IN', kinds: ['PARTNER'] }),
   }),
   branches: t.field({
     type: [Branch],
     description: 'Branches that run or take part in this program.',
-    resolve: listOf({ types: RUNS_OR_JOINS, direction: 'IN', kinds: ['BRANCH'] }),
+    ...listOf({ types: RUNS_OR_JOINS, direction: 'IN', kinds: ['BRANCH'] }),
   }),
   runBy: t.field({
     type: [Entity],
     description: 'Who runs it (RUNS): the company, a subsidiary, a branch or a unit.',
-    resolve: listOf({ types: ['RUNS'], direction: 'IN' }),
+    ...listOf({ types: ['RUNS'], direction: 'IN' }),
   }),
   parent: t.field({
     type: Program,
     nullable: true,
     description: 'The larger program this one is part of.',
-    resolve: oneOf({ types: ['PART_OF'], direction: 'OUT', kinds: ['PROGRAM'] }),
+    ...oneOf({ types: ['PART_OF'], direction: 'OUT', kinds: ['PROGRAM'] }),
   }),
   parts: t.field({
     type: [Entity],
     description: 'Programs and events that are part of this one.',
-    resolve: listOf({ types: ['PART_OF'], direction: 'IN' }),
+    ...listOf({ types: ['PART_OF'], direction: 'IN' }),
   }),
   products: t.field({
     type: [Product],
     description: 'Products that serve this program (SUPPORTS).',
-    resolve: listOf({ types: ['SUPPORTS'], direction: 'IN', kinds: ['PRODUCT'] }),
+    ...listOf({ types: ['SUPPORTS'], direction: 'IN', kinds: ['PRODUCT'] }),
   }),
 }));
 
@@ -51,12 +51,12 @@ builder.objectFields(Product, (t) => ({
   offeredBy: t.field({
     type: [Entity],
     description: 'Who offers it (OFFERS): the company, a subsidiary or a branch.',
-    resolve: listOf({ types: ['OFFERS'], direction: 'IN' }),
+    ...listOf({ types: ['OFFERS'], direction: 'IN' }),
   }),
   supports: t.field({
     type: [Entity],
     description: 'Programs and events this product serves.',
-    resolve: listOf({ types: ['SUPPORTS'], direction: 'OUT' }),
+    ...listOf({ types: ['SUPPORTS'], direction: 'OUT' }),
   }),
 }));
 
@@ -66,18 +66,18 @@ builder.objectFields(Event, (t) => ({
   organizers: t.field({
     type: [Entity],
     description: 'Who organised it (ORGANIZED).',
-    resolve: listOf({ types: ['ORGANIZED'], direction: 'IN' }),
+    ...listOf({ types: ['ORGANIZED'], direction: 'IN' }),
   }),
   participants: t.field({
     type: [Entity],
     description: 'Who took part (PARTICIPATES_IN).',
-    resolve: listOf({ types: ['PARTICIPATES_IN'], direction: 'IN' }),
+    ...listOf({ types: ['PARTICIPATES_IN'], direction: 'IN' }),
   }),
   location: t.field({
     type: Entity,
     nullable: true,
     description: 'Where it took place.',
-    resolve: oneOf({ types: ['LOCATED_IN'], direction: 'OUT', kinds: ['REGION'] }),
+    ...oneOf({ types: ['LOCATED_IN'], direction: 'OUT', kinds: ['REGION'] }),
   }),
 }));
 
@@ -85,14 +85,14 @@ builder.objectField(Partner, 'programs', (t) =>
   t.field({
     type: [Program],
     description: 'Programs this partner takes part in, e.g. 5G共建共享 for China Telecom.',
-    resolve: listOf({ types: RUNS_OR_JOINS, direction: 'OUT', kinds: ['PROGRAM'] }),
+    ...listOf({ types: RUNS_OR_JOINS, direction: 'OUT', kinds: ['PROGRAM'] }),
   }),
 );
 builder.objectField(Branch, 'programs', (t) =>
   t.field({
     type: [Program],
     description: 'Programs this branch runs or takes part in.',
-    resolve: listOf({ types: RUNS_OR_JOINS, direction: 'OUT', kinds: ['PROGRAM'] }),
+    ...listOf({ types: RUNS_OR_JOINS, direction: 'OUT', kinds: ['PROGRAM'] }),
   }),
 );
 for (const ref of [Company, Subsidiary] as const) {
@@ -100,14 +100,14 @@ for (const ref of [Company, Subsidiary] as const) {
     t.field({
       type: [Program],
       description: 'Programs it runs (RUNS).',
-      resolve: listOf({ types: ['RUNS'], direction: 'OUT', kinds: ['PROGRAM'] }),
+      ...listOf({ types: ['RUNS'], direction: 'OUT', kinds: ['PROGRAM'] }),
     }),
   );
   builder.objectField(ref, 'products', (t) =>
     t.field({
       type: [Product],
       description: 'Products it offers (OFFERS).',
-      resolve: listOf({ types: ['OFFERS'], direction: 'OUT', kinds: ['PRODUCT'] }),
+      ...listOf({ types: ['OFFERS'], direction: 'OUT', kinds: ['PRODUCT'] }),
     }),
   );
 }

@@ -1,12 +1,12 @@
 import { builder } from '../builder.js';
 import { apiError } from '../db/errors.js';
-import { ENTITY_KINDS } from '../kinds.js';
-import type { EntityRecord } from '../loaders/types.js';
 import { MAX_QUERY_LENGTH } from '../search/text.js';
+import { filterParams, legacySort, sortClause } from '../translate/filter.js';
+import { compileSelection } from '../translate/index.js';
 import { Entity, EntityKindEnum } from './entity.js';
-import { selectsRelations } from './lookahead.js';
 import { entitiesByName, findEntity, type NameHit } from './lookup.js';
 import { pageFromRows, pageWindow } from './pagination.js';
+import { EntitySort, EntityWhere } from './where.js';
 
 const EntityOrderEnum = builder.enumType('EntityOrder', {
   description: 'How to order a list of entities.',
@@ -55,7 +55,10 @@ builder.queryFields((t) => ({
     },
     resolve: (_r, { id, name, kinds }, ctx, info) => {
       if (id == null && name == null) throw apiError('Give `id` or `name`, e.g. entity(name: "美團").', 'BAD_USER_INPUT');
-      return findEntity(ctx, id ?? null, name ?? null, { kinds, withRelations: selectsRelations(info) });
+      return findEntity(ctx, id ?? null, name ?? null, {
+        kinds,
+        selection: { compiled: compileSelection(info), variables: info.variableValues },
+      });
     },
   }),
   entitiesByName: t.field({
@@ -66,48 +69,75 @@ builder.queryFields((t) => ({
       name: t.arg.string({ required: true, description: 'A name or alias, e.g. "國家綠色數據中心".' }),
       kinds: t.arg({ type: [EntityKindEnum], required: false, description: 'Only entities of these kinds.' }),
     },
-    resolve: (_r, { name, kinds }, ctx) => {
+    resolve: (_r, { name, kinds }, ctx, info) => {
       if (name.length > MAX_QUERY_LENGTH)
         throw apiError(`\`name\` is ${name.length} characters long; at most ${MAX_QUERY_LENGTH} are allowed.`, 'BAD_USER_INPUT', {
           argument: 'name',
         });
-      return entitiesByName(ctx, name, { kinds, limit: MAX_NAME_MATCHES });
+      return entitiesByName(ctx, name, {
+        kinds,
+        limit: MAX_NAME_MATCHES,
+        selection: { compiled: compileSelection(info, ['entity']), variables: info.variableValues },
+      });
     },
   }),
   entities: t.connection(
     {
       type: Entity,
-      description: 'Browse entities: filter by kinds and kind-specific fields, order, and page with `first`/`after`.',
+      description:
+        'Browse entities: filter with `where`, sort with `sort`, page with `first`/`after`. E.g. universities by the number of programs they take part in: entities(where: {kinds: [PARTNER], sectors: [UNIVERSITY]}, sort: [{by: NEIGHBOURS, kind: PROGRAM, direction: DESC}]). The whole page, with the nested fields asked for, is fetched by ONE statement.',
       args: {
-        kinds: t.arg({ type: [EntityKindEnum], required: false, description: 'Only these kinds, e.g. [PARTNER, ORGANIZATION].' }),
-        sector: t.arg.string({ required: false, description: 'Partners of this sector only, e.g. "internet", "university".' }),
-        level: t.arg.string({ required: false, description: 'Regions of this level only, e.g. "province", "city".' }),
-        year: t.arg.int({ required: false, description: 'Entities (awards, events, publications) dated in this year.' }),
-        category: t.arg.string({ required: false, description: 'Entities (metrics, awards) of this category.' }),
-        orderBy: t.arg({ type: EntityOrderEnum, required: false, description: 'Default ID.' }),
+        where: t.arg({ type: EntityWhere, required: false, description: 'Which entities (every condition must hold).' }),
+        sort: t.arg({
+          type: [EntitySort],
+          required: false,
+          description: 'Sort keys in order, e.g. [{by: DEGREE, direction: DESC}]; default by id.',
+        }),
+        kinds: t.arg({ type: [EntityKindEnum], required: false, description: 'Only these kinds (same as `where.kinds`).' }),
+        sector: t.arg.string({
+          required: false,
+          description: 'Partners of this sector only, e.g. "internet".',
+          deprecationReason: 'Use `where: {sectors: [INTERNET]}` (an enum: an unknown sector is a validation error).',
+        }),
+        level: t.arg.string({
+          required: false,
+          description: 'Regions of this level only, e.g. "province".',
+          deprecationReason: 'Use `where: {levels: [PROVINCE]}`.',
+        }),
+        year: t.arg.int({
+          required: false,
+          description: 'Entities dated in this year.',
+          deprecationReason: 'Use `where: {year: {min: 2020, max: 2020}}`.',
+        }),
+        category: t.arg.string({
+          required: false,
+          description: 'Entities (metrics, awards) of this category.',
+          deprecationReason: 'Use `where: {categories: ["低碳發展"]}`.',
+        }),
+        orderBy: t.arg({
+          type: EntityOrderEnum,
+          required: false,
+          description: 'Default ID.',
+          deprecationReason: 'Use `sort` (any key, either direction, several keys).',
+        }),
       },
       resolve: async (_r, args, ctx, info) => {
         const { offset, limit } = pageWindow(args);
-        const filters = {
-          kinds: args.kinds?.length ? args.kinds : ENTITY_KINDS,
-          sector: args.sector ?? null,
-          level: args.level ?? null,
-          year: args.year ?? null,
-          category: args.category ?? null,
-        };
-        const rows = await ctx.db.read<{ entity: EntityRecord }>('entity/list', {
-          ...filters,
-          order: args.orderBy ?? 'ID',
-          withRelations: selectsRelations(info, ['edges', 'node']),
-          offset,
-          limit: limit + 1,
-        });
-        const entities = ctx.loaders.adopt(rows.map((r) => r.entity));
+        if (args.sort?.length && args.orderBy)
+          throw apiError('Give `sort` or the deprecated `orderBy`, not both.', 'BAD_USER_INPUT', { argument: 'orderBy' });
+        const filter = filterParams(args.where, args);
+        const { keys, order, params: sortParams } = sortClause(args.sort?.length ? args.sort : legacySort(args.orderBy));
+        const compiled = compileSelection(info, ['edges', 'node']);
+        const rows = await ctx.db.read<{ entity: Record<string, unknown> }>(
+          'translate/list',
+          { ...compiled.params(info.variableValues), ...filter, ...sortParams, offset, limit: limit + 1 },
+          new Map([...compiled.fill, ['keys', keys], ['order', order]]),
+        );
         return pageFromRows(
-          entities,
+          rows.map((r) => compiled.read(r.entity)),
           offset,
           limit,
-          async () => (await ctx.db.read<{ count: number }>('entity/count', filters))[0]?.count ?? 0,
+          async () => (await ctx.db.read<{ count: number }>('translate/count', filter))[0]?.count ?? 0,
         );
       },
     },

@@ -1,4 +1,5 @@
 import { builder } from '../builder.js';
+import { translated } from '../translate/index.js';
 import { entityType, listOf, oneOf } from './entity.js';
 import { Company } from './organisation.js';
 
@@ -9,26 +10,31 @@ export const Region = entityType(
 export const Branch = entityType('BRANCH', 'A provincial, city or county branch of China Unicom (e.g. 湖北聯通, 廣東肇慶聯通).');
 
 builder.objectFields(Region, (t) => ({
-  level: t.string({ description: 'country, province, city, county, district, town, village or area.', resolve: (r) => r.level ?? 'area' }),
+  level: t.string({
+    description: 'country, province, city, county, district, town, village or area.',
+    ...translated({ kind: 'props', props: ['level'] }),
+    resolve: (r) => r.level ?? 'area',
+  }),
   reference: t.boolean({
     description: 'True for a provincial-level division the report never names (kept so that all 31 are there).',
+    ...translated({ kind: 'props', props: ['reference'] }),
     resolve: (r) => r.reference ?? false,
   }),
   parent: t.field({
     type: Region,
     nullable: true,
     description: 'The region this one lies in (city → province → country).',
-    resolve: oneOf({ types: ['LOCATED_IN'], direction: 'OUT', kinds: ['REGION'] }),
+    ...oneOf({ types: ['LOCATED_IN'], direction: 'OUT', kinds: ['REGION'] }),
   }),
   children: t.field({
     type: [Region],
     description: 'Regions lying in this one.',
-    resolve: listOf({ types: ['LOCATED_IN'], direction: 'IN', kinds: ['REGION'] }),
+    ...listOf({ types: ['LOCATED_IN'], direction: 'IN', kinds: ['REGION'] }),
   }),
   branches: t.field({
     type: [Branch],
     description: 'Branches located in this region.',
-    resolve: listOf({ types: ['LOCATED_IN'], direction: 'IN', kinds: ['BRANCH'] }),
+    ...listOf({ types: ['LOCATED_IN'], direction: 'IN', kinds: ['BRANCH'] }),
   }),
 }));
 
@@ -37,18 +43,18 @@ builder.objectFields(Branch, (t) => ({
     type: Region,
     nullable: true,
     description: 'Where the branch is (LOCATED_IN).',
-    resolve: oneOf({ types: ['LOCATED_IN'], direction: 'OUT', kinds: ['REGION'] }),
+    ...oneOf({ types: ['LOCATED_IN'], direction: 'OUT', kinds: ['REGION'] }),
   }),
   parent: t.field({
     type: builder.nodeInterfaceRef(),
     nullable: true,
     description: 'The provincial branch (for a city branch) or the operating company (for a provincial branch).',
-    resolve: oneOf({ types: ['BRANCH_OF'], direction: 'OUT' }),
+    ...oneOf({ types: ['BRANCH_OF'], direction: 'OUT' }),
   }),
   branches: t.field({
     type: [Branch],
     description: 'City and county branches under this one.',
-    resolve: listOf({ types: ['BRANCH_OF'], direction: 'IN', kinds: ['BRANCH'] }),
+    ...listOf({ types: ['BRANCH_OF'], direction: 'IN', kinds: ['BRANCH'] }),
   }),
 }));
 
@@ -56,6 +62,6 @@ builder.objectField(Company, 'branches', (t) =>
   t.field({
     type: [Branch],
     description: 'Provincial branches directly under this company.',
-    resolve: listOf({ types: ['BRANCH_OF'], direction: 'IN', kinds: ['BRANCH'] }),
+    ...listOf({ types: ['BRANCH_OF'], direction: 'IN', kinds: ['BRANCH'] }),
   }),
 );

@@ -20,7 +20,7 @@ builder.objectFields(Theme, (t) => ({
   programs: t.field({
     type: [Program],
     description: 'Programs ABOUT this theme, e.g. 5G共建共享 for 5G.',
-    resolve: listOf({ types: ['ABOUT'], direction: 'IN', kinds: ['PROGRAM'] }),
+    ...listOf({ types: ['ABOUT'], direction: 'IN', kinds: ['PROGRAM'] }),
   }),
   partners: t.field({
     type: [Partner],
@@ -35,6 +35,6 @@ builder.interfaceField(Entity, 'themes', (t) =>
     type: [Theme],
     description:
       'The themes this entity is ABOUT (5G, 大數據, 脫貧攻堅 ...), each relationship with its evidence in `relations(types: ["ABOUT"])`.',
-    resolve: listOf({ types: ['ABOUT'], direction: 'OUT', kinds: ['THEME'] }),
+    ...listOf({ types: ['ABOUT'], direction: 'OUT', kinds: ['THEME'] }),
   }),
 );

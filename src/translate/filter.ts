@@ -1,0 +1,177 @@
+import { apiError } from '../errors.js';
+import { ENTITY_KINDS } from '../kinds.js';
+import { MAX_QUERY_LENGTH, normalizeQuery, scriptVariants } from '../search/text.js';
+
+/** EntityWhere as the resolver receives it (enum values already mapped to stored values). */
+export interface EntityWhereInput {
+  kinds?: readonly string[] | null;
+  sectors?: readonly string[] | null;
+  levels?: readonly string[] | null;
+  categories?: readonly string[] | null;
+  year?: IntRangeInput | null;
+  locatedIn?: string | null;
+  nameContains?: string | null;
+  nameStartsWith?: string | null;
+  degree?: IntRangeInput | null;
+  hasRelation?: readonly string[] | null;
+  source?: string | null;
+}
+
+export interface IntRangeInput {
+  min?: number | null;
+  max?: number | null;
+}
+
+/** The arguments `entities` took before `where` (kept, deprecated): folded into the same filter. */
+export interface LegacyFilter {
+  kinds?: readonly string[] | null;
+  sector?: string | null;
+  level?: string | null;
+  year?: number | null;
+  category?: string | null;
+}
+
+const list = <T>(xs: readonly T[] | null | undefined): T[] | null => (xs?.length ? [...new Set(xs)] : null);
+
+/** Both of two lists when given (their intersection), else whichever is given. */
+function both<T>(a: T[] | null, b: T[] | null): T[] | null {
+  if (a && b) return a.filter((x) => b.includes(x));
+  return a ?? b;
+}
+
+function range(name: string, r: IntRangeInput | null | undefined): { min: number | null; max: number | null } {
+  const min = r?.min ?? null;
+  const max = r?.max ?? null;
+  if (min != null && max != null && min > max)
+    throw apiError(`\`${name}\` has min ${min} above max ${max}: give min ≤ max (both inclusive).`, 'BAD_USER_INPUT', { argument: name });
+  return { min, max };
+}
+
+/** A name filter's forms to look for: as typed, Traditional and Simplified, lower case. */
+function nameForms(name: string, text: string | null | undefined): string[] | null {
+  if (text == null) return null;
+  if (text.length > MAX_QUERY_LENGTH)
+    throw apiError(`\`${name}\` is ${text.length} characters long; at most ${MAX_QUERY_LENGTH} are allowed.`, 'BAD_USER_INPUT', {
+      argument: name,
+    });
+  const q = normalizeQuery(text).toLowerCase();
+  if (!q) throw apiError(`\`${name}\` is empty: give some characters of a name, e.g. "聯通".`, 'BAD_USER_INPUT', { argument: name });
+  return scriptVariants(q).map((v) => v.toLowerCase());
+}
+
+/**
+ * The parameters of the EntityWhere filter in cypher/translate/{list,count,aggregate}.cypher: every one
+ * null when not asked for, so the statement text never changes with the filter.
+ */
+export function filterParams(where: EntityWhereInput | null | undefined, legacy: LegacyFilter = {}): Record<string, unknown> {
+  const w = where ?? {};
+  const year = range('where.year', w.year);
+  const degree = range('where.degree', w.degree);
+  if (legacy.year != null) {
+    if ((year.min != null && legacy.year < year.min) || (year.max != null && legacy.year > year.max)) year.min = year.max = Number.NaN;
+    else year.min = year.max = legacy.year;
+  }
+  const kinds = both(list(w.kinds), list(legacy.kinds)) ?? [...ENTITY_KINDS];
+  return {
+    kinds,
+    sectors: both(list(w.sectors), legacy.sector != null ? [legacy.sector] : null),
+    levels: both(list(w.levels), legacy.level != null ? [legacy.level] : null),
+    categories: both(list(w.categories), legacy.category != null ? [legacy.category] : null),
+    source: w.source ?? null,
+    yearMin: Number.isNaN(year.min) ? 1 : year.min,
+    yearMax: Number.isNaN(year.max) ? 0 : year.max,
+    contains: nameForms('where.nameContains', w.nameContains),
+    startsWith: nameForms('where.nameStartsWith', w.nameStartsWith),
+    hasRelation: list(w.hasRelation),
+    locatedIn: w.locatedIn ?? null,
+    degreeMin: degree.min,
+    degreeMax: degree.max,
+  };
+}
+
+export type SortField = 'ID' | 'NAME' | 'DEGREE' | 'MENTIONS' | 'YEAR' | 'VALUE' | 'NEIGHBOURS';
+export interface SortInput {
+  by: SortField;
+  direction?: 'ASC' | 'DESC' | null;
+  kind?: string | null;
+}
+
+/** At most this many sort keys (each may be a subquery per row). */
+export const MAX_SORT_KEYS = 4;
+
+/** The Cypher expression each sort key orders `n` by ($sN_kind: the kind counted by NEIGHBOURS). */
+const SORT_EXPRESSIONS: ReadonlyMap<SortField, (i: number) => string> = new Map<SortField, (i: number) => string>([
+  ['ID', () => 'n.id'],
+  ['NAME', () => 'coalesce(toLower(n.nameEn), n.nameZh)'],
+  ['DEGREE', () => 'COUNT { (n)--(:Entity) }'],
+  ['MENTIONS', () => 'size(n.mentionLines)'],
+  ['YEAR', () => 'n.year'],
+  // A metric's latest value (other kinds have none and sort last).
+  [
+    'VALUE',
+    () => 'head(COLLECT { MATCH (n)-[:HAS_VALUE]->(v:MetricValue) WHERE v.value IS NOT NULL RETURN v.value ORDER BY v.year DESC })',
+  ],
+  ['NEIGHBOURS', (i) => `COUNT { MATCH (n)--(o:Entity) WHERE $s${i}_kind IS NULL OR o.kind = $s${i}_kind RETURN DISTINCT o }`],
+]);
+
+/**
+ * The sort keys for `sort`, as the text of cypher/translate/list.cypher's `{{keys}}` (each key computed
+ * once per row: `, <expression> AS s0, ...`) and `{{order}}`, generated from enum values only (the text
+ * varies with the sort's shape, never with client text), and their parameters. Entities without the
+ * value sort last either way; ties go by id.
+ */
+export function sortClause(sort: readonly SortInput[]): { keys: string; order: string; params: Record<string, unknown> } {
+  if (sort.length > MAX_SORT_KEYS)
+    throw apiError(`\`sort\` has ${sort.length} keys; at most ${MAX_SORT_KEYS} are allowed.`, 'BAD_USER_INPUT', { argument: 'sort' });
+  const keys: string[] = [];
+  const order: string[] = [];
+  const params: Record<string, unknown> = {};
+  sort.forEach((s, i) => {
+    const expression = SORT_EXPRESSIONS.get(s.by);
+    if (!expression) throw apiError(`Unknown sort key ${String(s.by)}.`, 'BAD_USER_INPUT', { argument: 'sort' });
+    if (s.kind != null && s.by !== 'NEIGHBOURS')
+      throw apiError(`\`kind\` only applies to sort by NEIGHBOURS (got it with ${s.by}).`, 'BAD_USER_INPUT', { argument: 'sort' });
+    if (s.by === 'NEIGHBOURS') params[`s${i}_kind`] = s.kind ?? null;
+    keys.push(`, ${expression(i)} AS s${i}`);
+    order.push(`s${i} IS NULL`, `s${i} ${s.direction === 'DESC' ? 'DESC' : 'ASC'}`);
+  });
+  if (!sort.some((s) => s.by === 'ID')) order.push('n.id');
+  return { keys: keys.join(''), order: order.join(', '), params };
+}
+
+/** The sort the deprecated `orderBy` enum means. */
+export function legacySort(orderBy: string | null | undefined): SortInput[] {
+  switch (orderBy) {
+    case 'NAME':
+      return [{ by: 'NAME' }];
+    case 'DEGREE':
+      return [{ by: 'DEGREE', direction: 'DESC' }];
+    case 'MENTIONS':
+      return [{ by: 'MENTIONS', direction: 'DESC' }];
+    default:
+      return [{ by: 'ID' }];
+  }
+}
+
+export type GroupField = 'KIND' | 'SECTOR' | 'LEVEL' | 'CATEGORY' | 'YEAR' | 'PROVINCE' | 'RELATION_TYPE' | 'RELATED';
+
+/**
+ * The group keys of each entity `n` for cypher/translate/aggregate.cypher's slot `group` (a list: an entity
+ * may be in several groups), one expression per GroupField value: only the one asked for is planned.
+ */
+export const GROUP_KEYS: ReadonlyMap<GroupField, string> = new Map<GroupField, string>([
+  ['KIND', '[n.kind]'],
+  ['SECTOR', '[n.sector]'],
+  ['LEVEL', '[n.level]'],
+  ['CATEGORY', '[n.category]'],
+  ['YEAR', '[toString(n.year)]'],
+  [
+    'RELATED',
+    "COLLECT { MATCH (n)-[r]-(o:Entity) WHERE ($types IS NULL OR type(r) IN $types) AND ($direction = 'BOTH' OR (startNode(r) = n) = ($direction = 'OUT')) AND ($otherKinds IS NULL OR o.kind IN $otherKinds) RETURN DISTINCT o.id }",
+  ],
+  [
+    'PROVINCE',
+    "COLLECT { MATCH (n)-[:LOCATED_IN]->{0,4}(p:Region {level: 'province'}) RETURN p.id AS id UNION MATCH (n)<-[:RUNS|PARTICIPATES_IN|OFFERS]-(:Branch)-[:LOCATED_IN]->{0,4}(p:Region {level: 'province'}) RETURN p.id AS id }",
+  ],
+  ['RELATION_TYPE', 'COLLECT { MATCH (n)-[r]-(:Entity) RETURN type(r) }'],
+]);

@@ -1,0 +1,79 @@
+import {
+  type FieldNode,
+  type GraphQLOutputType,
+  type GraphQLResolveInfo,
+  getNamedType,
+  isObjectType,
+  type OperationDefinitionNode,
+} from 'graphql';
+import type { EntityRecord } from '../loaders/types.js';
+import { compilePlan, type EntityPlan, entityTypesOf, parameters, projection, through } from './compile.js';
+import { readEntity } from './read.js';
+import { directiveVariables } from './selection.js';
+
+export type { EntityPlan } from './compile.js';
+export type { PrefetchedRelations } from './read.js';
+export { type TranslateRule, translated } from './rules.js';
+
+/**
+ * The translate layer's product for one place of one operation: the map projection a root statement
+ * returns for its entities (`{{n}}` in cypher/translate/*.cypher), the parameters its nested fields
+ * take from the request's variables, and the reader that turns its rows into records.
+ */
+export interface CompiledSelection {
+  readonly plan: EntityPlan;
+  /** Map projection of the variable `n` (deterministic text: Neo4j's plan cache hits). */
+  readonly projection: string;
+  /** The template fill for Db.read: `{{n}}` → the projection. */
+  readonly fill: ReadonlyMap<string, string>;
+  params(variables: Readonly<Record<string, unknown>>): Record<string, unknown>;
+  read(row: Record<string, unknown>): EntityRecord;
+}
+
+// Compiled once per field of a parsed document (yoga caches documents, so a repeated query text reuses
+// its compilation) and per value of the variables that @skip/@include read.
+const compiled = new WeakMap<FieldNode, Map<string, CompiledSelection>>();
+const directiveVars = new WeakMap<OperationDefinitionNode, string[]>();
+
+/**
+ * Compiles the entities the current root field returns at `path` inside it (e.g. ["edges", "node"] for a
+ * connection, ["entity"] for a name match) into one projection.
+ */
+export function compileSelection(info: GraphQLResolveInfo, path: readonly string[] = []): CompiledSelection {
+  let names = directiveVars.get(info.operation);
+  if (!names) {
+    names = directiveVariables([info.operation.selectionSet], info.fragments);
+    directiveVars.set(info.operation, names);
+  }
+  const key = `${path.join('.')}|${names.map((n) => JSON.stringify(info.variableValues[n] ?? null)).join(',')}`;
+  const root = info.fieldNodes[0] as FieldNode;
+  let byKey = compiled.get(root);
+  if (!byKey) {
+    byKey = new Map();
+    compiled.set(root, byKey);
+  }
+  const hit = byKey.get(key);
+  if (hit) return hit;
+
+  const c = { schema: info.schema, fragments: info.fragments, variables: info.variableValues };
+  let nodes: readonly FieldNode[] = info.fieldNodes;
+  let type: GraphQLOutputType = info.returnType;
+  for (const step of path) {
+    const named = getNamedType(type);
+    const next = isObjectType(named) ? through(c, named, nodes, step) : { nodes: [], def: undefined };
+    if (!next.def) throw new Error(`translate: no field ${step} on ${named.name}`);
+    nodes = next.nodes;
+    type = next.def.type;
+  }
+  const plan = compilePlan({ ...c, types: entityTypesOf(info.schema, type), sets: nodes.map((n) => n.selectionSet) });
+  const text = projection(plan, 'n');
+  const result: CompiledSelection = {
+    plan,
+    projection: text,
+    fill: new Map([['n', text]]),
+    params: (variables) => parameters(plan, variables),
+    read: (row) => readEntity(plan, row),
+  };
+  byKey.set(key, result);
+  return result;
+}

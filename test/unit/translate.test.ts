@@ -1,0 +1,155 @@
+import {
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLResolveInfo,
+  Kind,
+  type OperationDefinitionNode,
+  parse,
+  validate,
+} from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { schema } from '../../src/schema/index.js';
+import { filterParams, sortClause } from '../../src/translate/filter.js';
+import { compileSelection } from '../../src/translate/index.js';
+import { readEntity } from '../../src/translate/read.js';
+
+/** The info graphql-js hands the root resolver `field` of `query` (what compileSelection reads of it). */
+function infoFor(query: string, field: string, variables: Record<string, unknown> = {}): GraphQLResolveInfo {
+  const document = parse(query);
+  const errors = validate(schema, document);
+  if (errors.length) throw new Error(errors.map((e) => e.message).join('; '));
+  const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION) as OperationDefinitionNode;
+  const fragments = Object.create(null) as Record<string, FragmentDefinitionNode>;
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+  const fieldNodes = operation.selectionSet.selections.filter(
+    (s): s is FieldNode => s.kind === Kind.FIELD && (s.alias?.value ?? s.name.value) === field,
+  );
+  const name = (fieldNodes[0] as FieldNode).name.value;
+  const def = schema.getQueryType()?.getFields()[name];
+  return {
+    schema,
+    operation,
+    fragments,
+    variableValues: variables,
+    fieldNodes,
+    returnType: def?.type,
+    path: { key: field, prev: undefined, typename: 'Query' },
+  } as unknown as GraphQLResolveInfo;
+}
+
+describe('compileSelection (src/translate): the Cypher each selection becomes, without a database', () => {
+  it('partners → programs → branches → regions is one projection with nested COLLECT subqueries', () => {
+    const info = infoFor(
+      `{ entities(where: {kinds: [PARTNER]}, first: 5) { edges { node { id nameZh ... on Partner { programs { id nameZh branches { id region { id nameZh } } } } } } } }`,
+      'entities',
+    );
+    const compiled = compileSelection(info, ['edges', 'node']);
+    expect(compiled.projection).toMatchInlineSnapshot(
+      `"n {.id, .kind, .nameZh, f0: CASE WHEN n:Partner THEN COLLECT { MATCH (n)-[r1:RUNS|PARTICIPATES_IN]->(o1:Entity) WHERE o1:Program WITH o1, min(type(r1)) AS t ORDER BY t, o1.id RETURN o1 {.id, .kind, .nameZh, f1: COLLECT { MATCH (o1)<-[r2:RUNS|PARTICIPATES_IN]-(o2:Entity) WHERE o2:Branch WITH o2, min(type(r2)) AS t ORDER BY t, o2.id RETURN o2 {.id, .kind, f2: head(COLLECT { MATCH (o2)-[r3:LOCATED_IN]->(o3:Entity) WHERE o3:Region WITH o3, min(type(r3)) AS t ORDER BY t, o3.id LIMIT 1 RETURN o3 {.id, .kind, .nameZh} })} }} } END}"`,
+    );
+  });
+
+  it('projects only the properties asked for (id and kind always), evidence only when asked', () => {
+    const slim = compileSelection(infoFor('{ entity(id: "partner/meituan") { nameZh nameEn } }', 'entity'));
+    expect(slim.projection).toBe('n {.id, .kind, .nameZh, .nameEn}');
+    const withEvidence = compileSelection(infoFor('{ entity(id: "partner/meituan") { evidence { line quote } } }', 'entity'));
+    expect(withEvidence.projection).toBe('n {.id, .kind, .evidenceLines, .evidenceQuotes, .evidenceSections}');
+  });
+
+  it('gates a field selected on one kind by its label, and merges a field reached through two fragments', () => {
+    const info = infoFor(
+      `query { entity(name: "美團") { ...A ... on Partner { degree sector } ... on Program { degree } } }
+       fragment A on Entity { degree }`,
+      'entity',
+    );
+    const { projection, plan } = compileSelection(info);
+    // degree is asked on every kind (fragment A): ONE subquery without a label test.
+    expect(plan.fields.filter((f) => f.responseKey === 'degree')).toHaveLength(1);
+    expect(projection).toContain('f0: COUNT { (n)--(:Entity) }');
+    expect(projection).not.toContain('CASE WHEN n:Partner THEN COUNT');
+    expect(projection).toContain('.sector');
+  });
+
+  it('keeps aliases of one field apart, each with its own parameters from the variables', () => {
+    const info = infoFor(
+      `query R($t: [RelationType!]) { entity(id: "partner/meituan") {
+         a: relations(first: 2) { totalCount edges { type node { id } } }
+         b: relations(relationTypes: $t, direction: OUT) { edges { evidence { line } node { nameZh } } } } }`,
+      'entity',
+      { t: ['PARTNERS_WITH'] },
+    );
+    const compiled = compileSelection(info);
+    expect(compiled.plan.fields.map((f) => f.responseKey)).toEqual(['a', 'b']);
+    expect(compiled.params({ t: ['PARTNERS_WITH'] })).toEqual({
+      f0_types: null,
+      f0_direction: 'BOTH',
+      f0_kinds: null,
+      f0_year: null,
+      f0_limit: 3,
+      f1_types: ['PARTNERS_WITH'],
+      f1_direction: 'OUT',
+      f1_kinds: null,
+      f1_year: null,
+      f1_limit: 10_000,
+    });
+    // Only the alias asking for evidence projects the whole relationship; only `a` counts.
+    expect(compiled.projection).toMatch(/f0: \{rows: COLLECT \{.*r1 \{\.id, .*total: COUNT \{/);
+    expect(compiled.projection).toMatch(/f1: \{rows: COLLECT \{.*properties\(r1\).*total: null\}/);
+  });
+
+  it('compiles once per document and @skip/@include values, and follows them', () => {
+    const query = 'query Q($d: Boolean!) { entity(id: "partner/meituan") { nameZh degree @include(if: $d) } }';
+    const on = infoFor(query, 'entity', { d: true });
+    const first = compileSelection(on);
+    expect(compileSelection({ ...on } as GraphQLResolveInfo)).toBe(first);
+    expect(first.projection).toContain('COUNT');
+    const off = { ...on, variableValues: { d: false } } as GraphQLResolveInfo;
+    expect(compileSelection(off).projection).toBe('n {.id, .kind, .nameZh}');
+  });
+
+  it('falls back to every scalar property when a field has no rule (its resolver may read any)', () => {
+    const compiled = compileSelection(infoFor('{ entity(id: "partner/meituan") { ... on Partner { partnerships { kind } } } }', 'entity'));
+    expect(compiled.projection).toContain('.sector');
+    expect(compiled.projection).toContain('.footnote');
+    expect(compiled.plan.fields).toHaveLength(0);
+  });
+
+  it('reads rows into records whose prefetched values only cover their own kind', () => {
+    const compiled = compileSelection(
+      infoFor('{ node(id: "x") { id ... on Partner { programs { id } } ... on Program { partners { id } } } }', 'node'),
+    );
+    const partner = readEntity(compiled.plan, { id: 'partner/a', kind: 'PARTNER', f0: [{ id: 'program/p', kind: 'PROGRAM' }], f1: null });
+    expect(partner.prefetched?.get('programs')).toEqual([{ id: 'program/p', kind: 'PROGRAM', prefetched: new Map() }]);
+    expect(partner.prefetched?.has('partners')).toBe(false);
+  });
+});
+
+describe('EntityWhere and EntitySort parameters (src/translate/filter.ts)', () => {
+  it('keeps every filter as a parameter, null when not asked for', () => {
+    const p = filterParams({ kinds: ['PARTNER'], nameContains: '联通', year: { min: 2019 } });
+    expect(p).toMatchObject({ kinds: ['PARTNER'], yearMin: 2019, yearMax: null, sectors: null, locatedIn: null });
+    expect(p.contains).toEqual(expect.arrayContaining(['联通', '聯通']));
+  });
+
+  it('folds the deprecated arguments into the same filter', () => {
+    expect(filterParams(null, { sector: 'university', year: 2020 })).toMatchObject({
+      sectors: ['university'],
+      yearMin: 2020,
+      yearMax: 2020,
+    });
+  });
+
+  it('refuses an empty range and an empty name with BAD_USER_INPUT naming the argument', () => {
+    expect(() => filterParams({ year: { min: 2021, max: 2019 } })).toThrow(/where\.year.*min 2021 above max 2019/);
+    expect(() => filterParams({ nameContains: '  ' })).toThrow(/where\.nameContains/);
+  });
+
+  it('builds sort keys from enum values only, each computed once, ties by id', () => {
+    expect(sortClause([{ by: 'NEIGHBOURS', kind: 'PROGRAM', direction: 'DESC' }, { by: 'NAME' }])).toEqual({
+      keys: ', COUNT { MATCH (n)--(o:Entity) WHERE $s0_kind IS NULL OR o.kind = $s0_kind RETURN DISTINCT o } AS s0, coalesce(toLower(n.nameEn), n.nameZh) AS s1',
+      order: 's0 IS NULL, s0 DESC, s1 IS NULL, s1 ASC, n.id',
+      params: { s0_kind: 'PROGRAM' },
+    });
+    expect(() => sortClause([{ by: 'NAME', kind: 'PROGRAM' }])).toThrow(/only applies to sort by NEIGHBOURS/);
+  });
+});
