@@ -136,7 +136,7 @@ describe('Query.entities', () => {
     expect(p2.entities.pageInfo.hasNextPage).toBe(false);
 
     const traced = await gql('{ entities(kinds: [COMPANY], first: 2) { edges { node { id } } } }', {}, { 'x-trace': '1' });
-    expect(traced.extensions?.trace.queries).toEqual(['entity/list']);
+    expect(traced.extensions?.trace.queries).toEqual(['translate/list']);
   });
 
   it('filters partners by sector, regions by level, and orders by degree', async () => {
@@ -450,13 +450,14 @@ describe('Query.neighborhood', () => {
       {
         two: neighborhood(id: "partner/meituan", depth: 2, limit: 25) { nodes { id } truncated }
         typed: neighborhood(id: "partner/meituan", depth: 2, types: ["PARTNERS_WITH"], limit: 1000) { edges { type } }
-        none: neighborhood(id: "partner/nope") { nodes { id } }
       }
     `);
     expect(d.two.nodes).toHaveLength(25);
     expect(d.two.truncated).toBe(true);
     expect(new Set(d.typed.edges.map((e: any) => e.type))).toEqual(new Set(['PARTNERS_WITH']));
-    expect(d.none).toBeNull();
+    // An unknown centre is a mistake to report (test/query-layer.test.ts), not an empty answer.
+    const none = await gql('{ neighborhood(id: "partner/nope") { nodes { id } } }');
+    expect(none.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   it('rejects depth 4 and limit 1001 (BAD_USER_INPUT)', async () => {
@@ -523,8 +524,8 @@ describe('Query.stats', () => {
   });
 });
 
-describe('DataLoader batching', () => {
-  it('all partners → programs → branches → region costs one round-trip per level of nesting', async () => {
+describe('Query.entities compiled (src/translate)', () => {
+  it('all partners → programs → branches → region is ONE statement, however deep the nesting', async () => {
     const r = await gql<any>(
       /* GraphQL */ `
         {
@@ -544,11 +545,8 @@ describe('DataLoader batching', () => {
     expect(programs.length).toBeGreaterThan(10);
     expect(branches.map((b: any) => b.id)).toContain('branch/shanghai');
     expect(branches.every((b: any) => b.region?.id?.startsWith('region/'))).toBe(true);
-    // The page of partners, their programs, the programs' branches, the branches' regions: 4 levels, 4 round-trips.
-    expect(r.extensions?.trace).toEqual({
-      dbRoundTrips: 4,
-      queries: ['entity/list', 'relation/neighbours', 'relation/neighbours', 'relation/neighbours'],
-    });
+    // The page of partners, their programs, the programs' branches, the branches' regions: 4 levels, 1 statement.
+    expect(r.extensions?.trace).toEqual({ dbRoundTrips: 1, queries: ['translate/list'] });
   });
 });
 

@@ -238,7 +238,7 @@ describe('CORS, introspection, masking, configuration', () => {
     process.env.NODE_ENV = 'development';
     try {
       const queries = new Map(loadQueries());
-      queries.set('entity/by-ids' as QueryName, 'RETURN 1/0 AS boom');
+      queries.set('translate/by-ids' as QueryName, 'RETURN 1/0 AS boom');
       const db = new Db(driver, queries, { database: testNeo4j().database, timeoutMs: 5_000 });
       const a = createApp({ db, ready: true });
       const r = await post(a, '{ entity(id: "partner/meituan") { id } }');

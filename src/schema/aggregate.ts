@@ -1,6 +1,6 @@
 import { builder } from '../builder.js';
 import { apiError } from '../errors.js';
-import { filterParams, GROUP_KEYS } from '../translate/filter.js';
+import { filterClause, GROUP_KEYS } from '../translate/filter.js';
 import { DirectionEnum, Entity, EntityKindEnum } from './entity.js';
 import { RelationTypeEnum } from './relation-type.js';
 import { EntityWhere, IntRange } from './where.js';
@@ -93,23 +93,24 @@ builder.queryFields((t) => ({
       const first = args.first ?? 50;
       if (!Number.isInteger(first) || first < 1 || first > MAX_GROUPS)
         throw apiError(`\`first\` must be between 1 and ${MAX_GROUPS}; got ${first}.`, 'BAD_USER_INPUT', { argument: 'first' });
-      const filter = filterParams(args.where);
+      const filter = filterClause(args.where);
+      const where = new Map([['where', filter.where]]);
       const g = args.groupBy;
       const byEntity = g?.field === 'RELATED' || g?.field === 'PROVINCE';
       return {
-        count: async () => (await ctx.db.read<{ count: number }>('translate/count', filter))[0]?.count ?? 0,
+        count: async () => (await ctx.db.read<{ count: number }>('translate/count', filter.params, where))[0]?.count ?? 0,
         groups: async () => {
           if (!g) return [];
           const rows = await ctx.db.read<{ key: string | null; count: number }>(
             'translate/aggregate',
             {
-              ...filter,
+              ...filter.params,
               types: g.relationTypes?.length ? g.relationTypes : null,
               direction: g.direction ?? 'BOTH',
               otherKinds: g.kinds?.length ? g.kinds : null,
               first,
             },
-            new Map([['group', GROUP_KEYS.get(g.field) as string]]),
+            new Map([...where, ['group', GROUP_KEYS.get(g.field) as string]]),
           );
           return rows.map((r) => ({ key: r.key, count: r.count, entityId: byEntity ? r.key : null }));
         },

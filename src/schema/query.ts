@@ -1,7 +1,7 @@
 import { builder } from '../builder.js';
 import { apiError } from '../db/errors.js';
 import { MAX_QUERY_LENGTH } from '../search/text.js';
-import { filterParams, legacySort, sortClause } from '../translate/filter.js';
+import { filterClause, legacySort, sortClause } from '../translate/filter.js';
 import { compileSelection } from '../translate/index.js';
 import { Entity, EntityKindEnum } from './entity.js';
 import { entitiesByName, findEntity, type NameHit } from './lookup.js';
@@ -125,19 +125,20 @@ builder.queryFields((t) => ({
         const { offset, limit } = pageWindow(args);
         if (args.sort?.length && args.orderBy)
           throw apiError('Give `sort` or the deprecated `orderBy`, not both.', 'BAD_USER_INPUT', { argument: 'orderBy' });
-        const filter = filterParams(args.where, args);
+        const filter = filterClause(args.where, args);
         const { keys, order, params: sortParams } = sortClause(args.sort?.length ? args.sort : legacySort(args.orderBy));
         const compiled = compileSelection(info, ['edges', 'node']);
         const rows = await ctx.db.read<{ entity: Record<string, unknown> }>(
           'translate/list',
-          { ...compiled.params(info.variableValues), ...filter, ...sortParams, offset, limit: limit + 1 },
-          new Map([...compiled.fill, ['keys', keys], ['order', order]]),
+          { ...compiled.params(info.variableValues), ...filter.params, ...sortParams, offset, limit: limit + 1 },
+          new Map([...compiled.fill, ['where', filter.where], ['keys', keys], ['order', order]]),
         );
         return pageFromRows(
           rows.map((r) => compiled.read(r.entity)),
           offset,
           limit,
-          async () => (await ctx.db.read<{ count: number }>('translate/count', filter))[0]?.count ?? 0,
+          async () =>
+            (await ctx.db.read<{ count: number }>('translate/count', filter.params, new Map([['where', filter.where]])))[0]?.count ?? 0,
         );
       },
     },

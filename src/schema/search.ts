@@ -2,8 +2,12 @@ import { builder } from '../builder.js';
 import { apiError } from '../db/errors.js';
 import type { EntityRecord } from '../loaders/types.js';
 import { luceneQuery, MAX_QUERY_LENGTH, matchRank, normalizeQuery, scriptVariants } from '../search/text.js';
+import { compileSelection } from '../translate/index.js';
+import { SLIM_PROPS } from '../translate/rules.js';
 import { Entity, EntityKindEnum } from './entity.js';
 import { entitiesByName } from './lookup.js';
+
+const SLIM: ReadonlySet<string> = new Set(SLIM_PROPS);
 
 export const MAX_SEARCH = 50;
 
@@ -46,7 +50,7 @@ builder.queryField('search', (t) =>
       kinds: t.arg({ type: [EntityKindEnum], required: false, description: 'Only these kinds.' }),
       first: t.arg.int({ required: false, description: `How many hits (default 10, at most ${MAX_SEARCH}).` }),
     },
-    resolve: async (_r, args, ctx) => {
+    resolve: async (_r, args, ctx, info) => {
       const first = args.first ?? 10;
       if (!Number.isInteger(first) || first < 1 || first > MAX_SEARCH)
         throw apiError(`\`first\` must be between 1 and ${MAX_SEARCH}; got ${args.first}.`, 'BAD_USER_INPUT', { argument: 'first' });
@@ -90,7 +94,14 @@ builder.queryField('search', (t) =>
         hits.set(r.entity.id, { entity: r.entity, matched: name, score: Math.min(rank, 2) + r.score / maxScore / 1.001 });
       }
       const ranked = [...hits.values()].sort((a, b) => b.score - a.score || a.entity.id.localeCompare(b.entity.id));
-      return ranked.slice(0, first).map((h) => ({ ...h, score: Math.round(h.score * 1000) / 1000 }));
+      const top = ranked.slice(0, first).map((h) => ({ ...h, score: Math.round(h.score * 1000) / 1000 }));
+      // Ranking needs only names; when the client asks more of the hits (nested fields, evidence), the
+      // top `first` are fetched as it asks in ONE more statement (src/translate), not one per level.
+      const compiled = compileSelection(info, ['entity']);
+      if (compiled.plan.fields.length === 0 && compiled.plan.props.every((p) => SLIM.has(p))) return top;
+      const loader = ctx.loaders.compiled(compiled, info.variableValues);
+      const full = await Promise.all(top.map((h) => loader.load(h.entity.id)));
+      return top.map((h, i) => ({ ...h, entity: full[i] ?? h.entity }));
     },
   }),
 );

@@ -59,27 +59,56 @@ function nameForms(name: string, text: string | null | undefined): string[] | nu
   return scriptVariants(q).map((v) => v.toLowerCase());
 }
 
+/** The condition each EntityWhere field adds (only those given are in the statement), with its parameters. */
+const CONDITIONS: readonly [param: string, condition: string][] = [
+  ['sectors', 'n.sector IN $sectors'],
+  ['levels', 'n.level IN $levels'],
+  ['categories', 'n.category IN $categories'],
+  ['source', 'n.source = $source'],
+  ['yearMin', 'n.year >= $yearMin'],
+  ['yearMax', 'n.year <= $yearMax'],
+  ['contains', 'any(q IN $contains WHERE toLower(n.searchText) CONTAINS q)'],
+  [
+    'startsWith',
+    "any(q IN $startsWith WHERE any(name IN [n.nameZh, coalesce(n.nameEn, '')] + coalesce(n.aliases, []) WHERE toLower(name) STARTS WITH q))",
+  ],
+  ['hasRelation', 'EXISTS { MATCH (n)-[r]-(:Entity) WHERE type(r) IN $hasRelation }'],
+  [
+    'locatedIn',
+    '(EXISTS { MATCH (n)-[:LOCATED_IN]->{1,4}(:Entity {id: $locatedIn}) } OR EXISTS { MATCH (n)<-[:RUNS|PARTICIPATES_IN|OFFERS]-(:Branch)-[:LOCATED_IN]->{1,4}(:Entity {id: $locatedIn}) })',
+  ],
+  ['degreeMin', 'COUNT { (n)--(:Entity) } >= $degreeMin'],
+  ['degreeMax', 'COUNT { (n)--(:Entity) } <= $degreeMax'],
+];
+
+/** An EntityWhere as statement text and parameters (see filterClause). */
+export interface Filter {
+  /** The WHERE condition for slot `where` of cypher/translate/{list,count,aggregate}.cypher. */
+  where: string;
+  params: Record<string, unknown>;
+}
+
 /**
- * The parameters of the EntityWhere filter in cypher/translate/{list,count,aggregate}.cypher: every one
- * null when not asked for, so the statement text never changes with the filter.
+ * The EntityWhere filter for cypher/translate/{list,count,aggregate}.cypher: `$kinds` always, and one
+ * fixed condition per field given (so the text varies with which fields a client uses, never with their
+ * values, and Neo4j plans small statements it can cache), values only as parameters.
  */
-export function filterParams(where: EntityWhereInput | null | undefined, legacy: LegacyFilter = {}): Record<string, unknown> {
+export function filterClause(where: EntityWhereInput | null | undefined, legacy: LegacyFilter = {}): Filter {
   const w = where ?? {};
   const year = range('where.year', w.year);
   const degree = range('where.degree', w.degree);
+  let impossible = false;
   if (legacy.year != null) {
-    if ((year.min != null && legacy.year < year.min) || (year.max != null && legacy.year > year.max)) year.min = year.max = Number.NaN;
-    else year.min = year.max = legacy.year;
+    if ((year.min != null && legacy.year < year.min) || (year.max != null && legacy.year > year.max)) impossible = true;
+    year.min = year.max = legacy.year;
   }
-  const kinds = both(list(w.kinds), list(legacy.kinds)) ?? [...ENTITY_KINDS];
-  return {
-    kinds,
+  const values: Record<string, unknown> = {
     sectors: both(list(w.sectors), legacy.sector != null ? [legacy.sector] : null),
     levels: both(list(w.levels), legacy.level != null ? [legacy.level] : null),
     categories: both(list(w.categories), legacy.category != null ? [legacy.category] : null),
     source: w.source ?? null,
-    yearMin: Number.isNaN(year.min) ? 1 : year.min,
-    yearMax: Number.isNaN(year.max) ? 0 : year.max,
+    yearMin: year.min,
+    yearMax: year.max,
     contains: nameForms('where.nameContains', w.nameContains),
     startsWith: nameForms('where.nameStartsWith', w.nameStartsWith),
     hasRelation: list(w.hasRelation),
@@ -87,6 +116,15 @@ export function filterParams(where: EntityWhereInput | null | undefined, legacy:
     degreeMin: degree.min,
     degreeMax: degree.max,
   };
+  const params: Record<string, unknown> = { kinds: both(list(w.kinds), list(legacy.kinds)) ?? [...ENTITY_KINDS] };
+  const conditions: string[] = [];
+  for (const [param, condition] of CONDITIONS) {
+    if (values[param] == null) continue;
+    params[param] = values[param];
+    conditions.push(condition);
+  }
+  if (impossible) conditions.push('false');
+  return { where: conditions.length ? conditions.join('\n  AND ') : 'true', params };
 }
 
 export type SortField = 'ID' | 'NAME' | 'DEGREE' | 'MENTIONS' | 'YEAR' | 'VALUE' | 'NEIGHBOURS';

@@ -9,7 +9,7 @@ import {
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../../src/schema/index.js';
-import { filterParams, sortClause } from '../../src/translate/filter.js';
+import { filterClause, sortClause } from '../../src/translate/filter.js';
 import { compileSelection } from '../../src/translate/index.js';
 import { readEntity } from '../../src/translate/read.js';
 
@@ -45,7 +45,7 @@ describe('compileSelection (src/translate): the Cypher each selection becomes, w
     );
     const compiled = compileSelection(info, ['edges', 'node']);
     expect(compiled.projection).toMatchInlineSnapshot(
-      `"n {.id, .kind, .nameZh, f0: CASE WHEN n:Partner THEN COLLECT { MATCH (n)-[r1:RUNS|PARTICIPATES_IN]->(o1:Entity) WHERE o1:Program WITH o1, min(type(r1)) AS t ORDER BY t, o1.id RETURN o1 {.id, .kind, .nameZh, f1: COLLECT { MATCH (o1)<-[r2:RUNS|PARTICIPATES_IN]-(o2:Entity) WHERE o2:Branch WITH o2, min(type(r2)) AS t ORDER BY t, o2.id RETURN o2 {.id, .kind, f2: head(COLLECT { MATCH (o2)-[r3:LOCATED_IN]->(o3:Entity) WHERE o3:Region WITH o3, min(type(r3)) AS t ORDER BY t, o3.id LIMIT 1 RETURN o3 {.id, .kind, .nameZh} })} }} } END}"`,
+      `"n {.id, .kind, .nameZh, f0: CASE WHEN n:Partner THEN COLLECT { MATCH (n)-[r1:RUNS|PARTICIPATES_IN]->(o1:Entity) WHERE o1:Program WITH DISTINCT o1 ORDER BY o1.id RETURN o1 {.id, .kind, .nameZh, f1: COLLECT { MATCH (o1)<-[r2:RUNS|PARTICIPATES_IN]-(o2:Entity) WHERE o2:Branch WITH DISTINCT o2 ORDER BY o2.id RETURN o2 {.id, .kind, f2: head(COLLECT { MATCH (o2)-[r3:LOCATED_IN]->(o3:Entity) WHERE o3:Region WITH DISTINCT o3 ORDER BY o3.id LIMIT 1 RETURN o3 {.id, .kind, .nameZh} })} }} } END}"`,
     );
   });
 
@@ -125,23 +125,27 @@ describe('compileSelection (src/translate): the Cypher each selection becomes, w
 });
 
 describe('EntityWhere and EntitySort parameters (src/translate/filter.ts)', () => {
-  it('keeps every filter as a parameter, null when not asked for', () => {
-    const p = filterParams({ kinds: ['PARTNER'], nameContains: '联通', year: { min: 2019 } });
-    expect(p).toMatchObject({ kinds: ['PARTNER'], yearMin: 2019, yearMax: null, sectors: null, locatedIn: null });
-    expect(p.contains).toEqual(expect.arrayContaining(['联通', '聯通']));
+  it('puts only the conditions given in the statement, their values only as parameters', () => {
+    const f = filterClause({ kinds: ['PARTNER'], nameContains: '联通', year: { min: 2019 } });
+    expect(f.where).toBe('n.year >= $yearMin\n  AND any(q IN $contains WHERE toLower(n.searchText) CONTAINS q)');
+    expect(f.params).toEqual({ kinds: ['PARTNER'], yearMin: 2019, contains: expect.arrayContaining(['联通', '聯通']) });
+    expect(filterClause(null)).toEqual({ where: 'true', params: { kinds: expect.arrayContaining(['PARTNER', 'METRIC']) } });
+    // Client text never reaches the statement text.
+    expect(filterClause({ nameContains: "') DETACH DELETE n //" }).where).not.toContain('DELETE');
   });
 
-  it('folds the deprecated arguments into the same filter', () => {
-    expect(filterParams(null, { sector: 'university', year: 2020 })).toMatchObject({
+  it('folds the deprecated arguments into the same filter; contradicting ones match nothing', () => {
+    expect(filterClause(null, { sector: 'university', year: 2020 }).params).toMatchObject({
       sectors: ['university'],
       yearMin: 2020,
       yearMax: 2020,
     });
+    expect(filterClause({ year: { min: 2021 } }, { year: 2020 }).where).toMatch(/AND false$/);
   });
 
   it('refuses an empty range and an empty name with BAD_USER_INPUT naming the argument', () => {
-    expect(() => filterParams({ year: { min: 2021, max: 2019 } })).toThrow(/where\.year.*min 2021 above max 2019/);
-    expect(() => filterParams({ nameContains: '  ' })).toThrow(/where\.nameContains/);
+    expect(() => filterClause({ year: { min: 2021, max: 2019 } })).toThrow(/where\.year.*min 2021 above max 2019/);
+    expect(() => filterClause({ nameContains: '  ' })).toThrow(/where\.nameContains/);
   });
 
   it('builds sort keys from enum values only, each computed once, ties by id', () => {
