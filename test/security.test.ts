@@ -192,14 +192,12 @@ describe('per-request database budget', () => {
 
   it('REQUEST_BUDGET_EXCEEDED: database time over MAX_REQUEST_DB_MS stops the rest of the request', async () => {
     const queries = new Map(loadQueries());
-    // The real entity loader, made slow: each statement takes ~300 ms of database time.
-    queries.set('entity/by-ids', `CALL { UNWIND range(1, 300000) AS x RETURN count(x) AS slow } ${queries.get('entity/by-ids')}`);
+    // The real compiled lookup, made slow: it takes ~300 ms of database time. Then the partnerships (a field
+    // resolved by a loader: a second statement) are refused, and the degrees of their other ends never asked.
+    queries.set('translate/by-ids', `CALL { UNWIND range(1, 300000) AS x RETURN count(x) AS slow } ${queries.get('translate/by-ids')}`);
     const db = new Db(driver, queries, { database: testNeo4j().database, timeoutMs: 10_000 });
     const a = app({ budget: { maxDbMs: 1 } }, db);
-    const r = await post(
-      a,
-      '{ a: entity(id: "partner/meituan") { id relations(first: 1) { edges { node { id relations(first: 1) { edges { node { id } } } } } } } }',
-    );
+    const r = await post(a, '{ a: entity(id: "partner/meituan") { id ... on Partner { partnerships { with { id degree } } } } }');
     expect(r.body.errors?.map((e) => e.extensions?.code)).toEqual(['REQUEST_BUDGET_EXCEEDED']);
   });
 

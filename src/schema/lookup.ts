@@ -27,7 +27,7 @@ export interface NameHit {
 export async function entitiesByName(
   ctx: Context,
   name: string,
-  opts: { kinds?: readonly string[] | null; limit?: number; withRelations?: boolean; selection?: Selection } = {},
+  opts: { kinds?: readonly string[] | null; limit?: number; selection?: Selection } = {},
 ): Promise<NameHit[]> {
   const exact = normalizeQuery(name);
   const key = nameKey(exact);
@@ -48,7 +48,6 @@ export async function entitiesByName(
     exact,
     kinds: opts.kinds?.length ? opts.kinds : null,
     limit: opts.limit ?? 1,
-    withRelations: opts.withRelations ?? false,
   });
   const entities = ctx.loaders.adopt(rows.map((r) => r.entity));
   return rows.map((r, i) => ({ ...r, entity: entities[i] as EntityRecord }));
@@ -59,7 +58,7 @@ export async function findEntity(
   ctx: Context,
   id: string | null,
   name: string | null,
-  opts: { kinds?: readonly string[] | null; withRelations?: boolean; selection?: Selection } = {},
+  opts: { kinds?: readonly string[] | null; selection?: Selection } = {},
 ): Promise<EntityRecord | null> {
   if (id != null) {
     const e = await (opts.selection ? ctx.loaders.compiled(opts.selection.compiled, opts.selection.variables) : ctx.loaders.entity).load(

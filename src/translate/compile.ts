@@ -64,6 +64,15 @@ export function entityTypesOf(schema: GraphQLSchema, type: unknown): GraphQLObje
   return candidates.filter((t) => KIND_OF_TYPE.has(t.name));
 }
 
+/**
+ * At most this many nested fields (each a subquery) in one statement, and at most this deep: a larger
+ * selection compiles its first fields and leaves the rest to the loaders. Neo4j plans a new statement text
+ * once (then caches it), in time that grows with its subqueries: ~2 s for 13 on a loaded 2-core machine,
+ * so a client sending ever new shapes could otherwise keep the planner busy.
+ */
+export const MAX_COMPILED_FIELDS = 8;
+export const MAX_COMPILED_DEPTH = 3;
+
 interface Compiler {
   schema: GraphQLSchema;
   fragments: Fragments;
@@ -92,7 +101,12 @@ export function through(
   return { nodes: out, def: type.getFields()[name] };
 }
 
-function compileEntity(c: Compiler, types: readonly GraphQLObjectType[], sets: readonly (SelectionSetNode | undefined)[]): EntityPlan {
+function compileEntity(
+  c: Compiler,
+  types: readonly GraphQLObjectType[],
+  sets: readonly (SelectionSetNode | undefined)[],
+  depth = 0,
+): EntityPlan {
   const props = new Set<string>(KEY_PROPS);
   const kinds = new Set<EntityKind>();
   let slim = false;
@@ -143,12 +157,18 @@ function compileEntity(c: Compiler, types: readonly GraphQLObjectType[], sets: r
   if (slim) for (const p of SLIM_PROPS) props.add(p);
   const fields: PlanField[] = [];
   for (const g of groups.values()) {
+    if (c.next >= MAX_COMPILED_FIELDS || depth >= MAX_COMPILED_DEPTH) {
+      // Not compiled: its resolver asks a loader, and may read any scalar property of the parent.
+      for (const p of SLIM_PROPS) props.add(p);
+      continue;
+    }
     const field: PlanField = { key: `f${c.next++}`, responseKey: g.responseKey, kinds: g.kinds, rule: g.rule, child: null };
     if (g.rule.kind === 'neighbours') {
       field.child = compileEntity(
         c,
         entityTypesOf(c.schema, g.def.type),
         g.nodes.map((n) => n.selectionSet),
+        depth + 1,
       );
     } else if (g.rule.kind === 'relations') {
       const connection = getNamedType(g.def.type) as GraphQLObjectType;
@@ -160,6 +180,7 @@ function compileEntity(c: Compiler, types: readonly GraphQLObjectType[], sets: r
         c,
         entityTypesOf(c.schema, node.def?.type),
         node.nodes.map((n) => n.selectionSet),
+        depth + 1,
       );
       field.wholeRelation = evidence.nodes.length > 0;
       field.counted = through(c, connection, g.nodes, 'totalCount').nodes.length > 0;

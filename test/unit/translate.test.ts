@@ -9,6 +9,7 @@ import {
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../../src/schema/index.js';
+import { MAX_COMPILED_DEPTH, MAX_COMPILED_FIELDS } from '../../src/translate/compile.js';
 import { filterClause, sortClause } from '../../src/translate/filter.js';
 import { compileSelection } from '../../src/translate/index.js';
 import { readEntity } from '../../src/translate/read.js';
@@ -112,6 +113,21 @@ describe('compileSelection (src/translate): the Cypher each selection becomes, w
     expect(compiled.projection).toContain('.sector');
     expect(compiled.projection).toContain('.footnote');
     expect(compiled.plan.fields).toHaveLength(0);
+  });
+
+  it('compiles at most MAX_COMPILED_FIELDS nested fields, MAX_COMPILED_DEPTH deep; the rest is left to the loaders', () => {
+    const deep = compileSelection(
+      infoFor('{ entity(id: "branch/guangdong") { ... on Branch { branches { branches { branches { branches { id } } } } } } }', 'entity'),
+    );
+    expect(deep.projection.match(/COLLECT/g)).toHaveLength(MAX_COMPILED_DEPTH);
+    const wide = compileSelection(
+      infoFor(
+        `{ entity(id: "branch/guangdong") { a: degree b: degree c: degree d: degree e: degree f: degree g: degree h: degree i: degree j: degree } }`,
+        'entity',
+      ),
+    );
+    expect(wide.plan.fields).toHaveLength(MAX_COMPILED_FIELDS);
+    expect(wide.projection).toContain('.footnote'); // the parent carries every scalar for the fallback
   });
 
   it('reads rows into records whose prefetched values only cover their own kind', () => {
