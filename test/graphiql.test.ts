@@ -58,6 +58,15 @@ const EXPECT: Record<Name, (data: any) => void> = {
   search: (d) => {
     expect(d.search[0].entity).toMatchObject({ id: 'partner/china-telecom', nameZh: '中國電信' });
   },
+  partnersByPrograms: (d) => {
+    expect(d.entities.edges[0].node.nameZh).toBe('中國電信');
+    expect(d.entities.edges[0].node.programs.map((p: any) => p.nameZh)).toContain('5G共建共享');
+  },
+  countsPerGroup: (d) => {
+    expect(d.sectors.count).toBe(63);
+    expect(d.sectors.groups[0]).toEqual({ key: 'internet', count: 15 });
+    expect(d.issuers.groups[0].entity.nameZh).toBe('《金融亞洲》');
+  },
 };
 
 /** The operation name of an example: what its tab is called. */
