@@ -11,6 +11,8 @@ export const builder = new SchemaBuilder<{
   Context: Context;
   DefaultFieldNullability: false;
   Scalars: { ID: { Input: string; Output: string } };
+  // Every connection's page carries a lazy total (src/schema/pagination.ts), so `totalCount` fields are typed.
+  Connection: { totalCount: () => number | Promise<number> };
 }>({
   plugins: [ComplexityPlugin, RelayPlugin, DataloaderPlugin],
   defaultFieldNullability: false,

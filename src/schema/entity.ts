@@ -203,7 +203,7 @@ Entity.implement({
         fields: (c) => ({
           totalCount: c.int({
             description: 'How many lines name the entity in all.',
-            resolve: (p) => (p as unknown as { totalCount: () => number }).totalCount(),
+            resolve: (p) => p.totalCount(),
           }),
         }),
       },
@@ -246,7 +246,7 @@ Entity.implement({
         fields: (c) => ({
           totalCount: c.int({
             description: 'How many relationships match the filters in all.',
-            resolve: (p) => (p as unknown as { totalCount: () => number }).totalCount(),
+            resolve: (p) => p.totalCount(),
           }),
         }),
       },

@@ -148,7 +148,7 @@ builder.queryFields((t) => ({
       fields: (c) => ({
         totalCount: c.int({
           description: 'How many entities match in all (computed only when asked).',
-          resolve: (p) => (p as unknown as { totalCount: () => Promise<number> }).totalCount(),
+          resolve: (p) => p.totalCount(),
         }),
       }),
     },

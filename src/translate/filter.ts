@@ -75,7 +75,8 @@ const CONDITIONS: readonly [param: string, condition: string][] = [
   ['hasRelation', 'EXISTS { MATCH (n)-[r]-(:Entity) WHERE type(r) IN $hasRelation }'],
   [
     'locatedIn',
-    '(EXISTS { MATCH (n)-[:LOCATED_IN]->{1,4}(:Entity {id: $locatedIn}) } OR EXISTS { MATCH (n)<-[:RUNS|PARTICIPATES_IN|OFFERS]-(:Branch)-[:LOCATED_IN]->{1,4}(:Entity {id: $locatedIn}) })',
+    // LOCATED_IN forms a tree (seed/DATA.md), so following it to any depth ends at its root.
+    '(EXISTS { MATCH (n)-[:LOCATED_IN]->+(:Entity {id: $locatedIn}) } OR ((n:Program OR n:Product) AND EXISTS { MATCH (n)<-[:RUNS|PARTICIPATES_IN|OFFERS]-(:Branch)-[:LOCATED_IN]->+(:Entity {id: $locatedIn}) }))',
   ],
   ['degreeMin', 'COUNT { (n)--(:Entity) } >= $degreeMin'],
   ['degreeMax', 'COUNT { (n)--(:Entity) } <= $degreeMax'],
@@ -209,7 +210,7 @@ export const GROUP_KEYS: ReadonlyMap<GroupField, string> = new Map<GroupField, s
   ],
   [
     'PROVINCE',
-    "COLLECT { MATCH (n)-[:LOCATED_IN]->{0,4}(p:Region {level: 'province'}) RETURN p.id AS id UNION MATCH (n)<-[:RUNS|PARTICIPATES_IN|OFFERS]-(:Branch)-[:LOCATED_IN]->{0,4}(p:Region {level: 'province'}) RETURN p.id AS id }",
+    "COLLECT { MATCH (n)-[:LOCATED_IN]->*(p:Region {level: 'province'}) RETURN p.id AS id UNION MATCH (n:Program|Product)<-[:RUNS|PARTICIPATES_IN|OFFERS]-(:Branch)-[:LOCATED_IN]->*(p:Region {level: 'province'}) RETURN p.id AS id }",
   ],
   ['RELATION_TYPE', 'COLLECT { MATCH (n)-[r]-(:Entity) RETURN type(r) }'],
 ]);
