@@ -62,12 +62,12 @@ export const FLOOR_CYPHER: Record<string, string> = {
     RETURN p.id AS id, p.nameZh AS nameZh, p.sector AS sector`,
   aggregation: `
     MATCH (r:Entity {id: $region})
-    OPTIONAL CALL (r) {
-      MATCH (n:Entity)-[:LOCATED_IN*1..]->(r)
-      WITH DISTINCT n
-      RETURN n.kind AS key, count(*) AS count
+    CALL (r) {
+      MATCH (n:Entity)-[:LOCATED_IN*1..]->(r) RETURN n
+      UNION
+      MATCH (n:Entity)<-[:RUNS|PARTICIPATES_IN|OFFERS]-(:Branch)-[:LOCATED_IN*1..]->(r) WHERE n.kind IN ['PROGRAM', 'PRODUCT'] RETURN n
     }
-    WITH key, count WHERE key IS NOT NULL
+    WITH n.kind AS key, count(DISTINCT n) AS count
     ORDER BY count DESC, key
     RETURN coalesce(sum(count), 0) AS count, collect({key: key, count: count}) AS groups`,
   nestedRegions: `

@@ -108,17 +108,17 @@ export const PEER_TYPE_DEFS = /* GraphQL */ `
   }
 
   type Query {
-    "How many entities lie in region $id (LOCATED_IN, any depth), per kind: no group-by in the generated API."
+    "How many entities lie in region $id (LOCATED_IN, any depth, and the programs and products of the branches there), per kind: no group-by in the generated API."
     regionContents(id: ID!): EntityCounts!
       @cypher(
         statement: """
         MATCH (r:Entity {id: $id})
-        OPTIONAL CALL (r) {
-          MATCH (n:Entity)-[:LOCATED_IN*1..]->(r)
-          WITH DISTINCT n
-          RETURN n.kind AS key, count(*) AS count
+        CALL (r) {
+          MATCH (n:Entity)-[:LOCATED_IN*1..]->(r) RETURN n
+          UNION
+          MATCH (n:Entity)<-[:RUNS|PARTICIPATES_IN|OFFERS]-(:Branch)-[:LOCATED_IN*1..]->(r) WHERE n.kind IN ['PROGRAM', 'PRODUCT'] RETURN n
         }
-        WITH key, count WHERE key IS NOT NULL
+        WITH n.kind AS key, count(DISTINCT n) AS count
         ORDER BY count DESC, key
         RETURN { count: coalesce(sum(count), 0), groups: collect({ key: key, count: count }) } AS result
         """
