@@ -27,6 +27,8 @@ export interface LoadResult {
   requests: number;
   /** How many entries were taken from the request list (≥ requests: each connection builds its next one ahead). */
   sent: number;
+  /** Where errors came from, e.g. "non-2xx 120 (503×120), socket errors 3, timeouts 0"; absent without errors. */
+  errorDetail?: string;
 }
 
 const arg = process.argv[2];
@@ -61,4 +63,11 @@ const out: LoadResult = {
   requests: result.requests.total,
   sent: next,
 };
+if (out.errors > 0) {
+  const codes = Object.entries((result as any).statusCodeStats ?? {})
+    .filter(([code]) => !code.startsWith('2'))
+    .map(([code, v]) => `${code}×${(v as { count: number }).count}`)
+    .join(', ');
+  out.errorDetail = `non-2xx ${result.non2xx}${codes ? ` (${codes})` : ''}, socket errors ${result.errors}, timeouts ${result.timeouts}`;
+}
 console.log(JSON.stringify(out));

@@ -172,7 +172,8 @@ function tsx(script: string, env: Record<string, string>): ChildProcess {
 }
 
 async function waitFor(url: string, child: ChildProcess, what: string, output: string[]): Promise<void> {
-  const deadline = Date.now() + 120_000;
+  // Generous: on a loaded machine tsx needs a while to load the server, and Neo4j to answer its first queries.
+  const deadline = Date.now() + 300_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${what} exited (${child.exitCode}):\n${output.join('').slice(-3000)}`);
     try {
@@ -182,7 +183,7 @@ async function waitFor(url: string, child: ChildProcess, what: string, output: s
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`${what} did not become ready within 120 s:\n${output.join('').slice(-3000)}`);
+  throw new Error(`${what} did not become ready within 300 s:\n${output.join('').slice(-3000) || '(it printed nothing)'}`);
 }
 
 async function startServer(target: Target, uri: string, cache: 'off' | 'on'): Promise<Server> {
@@ -522,6 +523,22 @@ async function main(): Promise<void> {
               const result: OpResult = { op: name, server: server.label, scale, items: distinct, neo4jCpuMs, ...r };
               if (server.target === 'ours') result.dbRoundTrips = name === 'mix' ? total / ops.length : (trips.get(name) ?? Number.NaN);
               results.push(result);
+              if (server.child.exitCode !== null || r.errors > 0) {
+                // Say what the errors were: the server's own words for one request of the run, and its last output.
+                let sample = '';
+                if (server.child.exitCode === null)
+                  try {
+                    const q = requests[0] as BenchRequest;
+                    const res = await fetch(server.url + q.path, { method: q.method, headers: q.headers, body: q.body });
+                    sample = `; one request again: HTTP ${res.status} ${(await res.text()).slice(0, 300)}`;
+                  } catch (err) {
+                    sample = `; one request again: ${(err as Error).message}`;
+                  }
+                log(
+                  `${server.label} ${name}: ${r.errors} errors (${r.errorDetail ?? '?'})${server.child.exitCode !== null ? `; the server EXITED (${server.child.exitCode})` : ''}${sample}; ` +
+                    `its last output:\n${server.output.join('').slice(-2000) || '(nothing)'}`,
+                );
+              }
               log(
                 `scale ${scale} ${server.label.padEnd(15)} ${name.padEnd(16)} ${String(r.rps).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  ` +
                   `errors ${r.errors}  Neo4j CPU ${neo4jCpuMs ?? 'n/a'} ms/req  (${distinct} distinct requests)`,
