@@ -43,14 +43,15 @@ export function graphFor(driver: Driver, database: string, opName: string, size:
       });
     },
     shuffle<T>(xs: readonly T[]): T[] {
-      // Fisher–Yates with mulberry32: the same input and seed give the same order on every machine.
-      const next = prng(ITEM_SEED ^ hash(opName));
-      const out = [...xs];
-      for (let i = out.length - 1; i > 0; i--) {
-        const j = Math.floor(next() * (i + 1));
-        [out[i], out[j]] = [out[j] as T, out[i] as T];
-      }
-      return out;
+      // Each item's place is a seeded random number drawn from its own value (mulberry32 seeded with the
+      // seed, the operation and the item): the same input gives the same order on every machine, and an
+      // item that a larger graph removes or adds moves no other item, so the scales share their lists
+      // as far as the graph allows.
+      const rank = (x: T) => prng(ITEM_SEED ^ hash(`${opName}\u0000${JSON.stringify(x)}`))();
+      return xs
+        .map((x) => ({ x, r: rank(x) }))
+        .sort((a, b) => a.r - b.r)
+        .map((e) => e.x);
     },
   };
 }

@@ -108,7 +108,11 @@ function options(): Options {
   if (scales.some((s) => !Number.isInteger(s) || s < 1)) fail(`--scale takes whole numbers ≥ 1, e.g. 1,10,100; got ${values.scale}`);
   const servers = list(values.servers) as Target[];
   for (const s of servers) if (!TARGETS.includes(s)) fail(`--servers: unknown server ${s}; use ${TARGETS.join(', ')}`);
-  const ops = list(values.ops).map((name) => OPERATIONS.find((o) => o.name === name) ?? fail(`--ops: unknown operation ${name}`));
+  const ops = list(values.ops).map(
+    (name) =>
+      OPERATIONS.find((o) => o.name === name) ??
+      fail(`--ops: unknown operation ${name}; the operations are ${OPERATIONS.map((x) => x.name).join(', ')}`),
+  );
   const cache = list(values.cache) as ('off' | 'on')[];
   for (const c of cache) if (c !== 'off' && c !== 'on') fail(`--cache takes off, on or off,on; got ${values.cache}`);
   const seconds = Number(values.seconds);
