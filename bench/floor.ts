@@ -22,7 +22,7 @@ export const FLOOR_CYPHER: Record<string, string> = {
                                   otherId: o.id, otherKind: o.kind, otherNameZh: o.nameZh}] AS relations`,
   partnerPrograms: `
     MATCH (p:Partner)
-    WITH p ORDER BY p.id LIMIT toInteger($first)
+    WITH p ORDER BY p.id SKIP toInteger($offset) LIMIT toInteger($first)
     RETURN p.id AS id, p.nameZh AS nameZh,
            COLLECT { MATCH (p)-[:PARTICIPATES_IN|RUNS]->(g:Program) WITH DISTINCT g
                      RETURN {id: g.id, nameZh: g.nameZh,
@@ -53,6 +53,34 @@ export const FLOOR_CYPHER: Record<string, string> = {
     RETURN [n IN nodes(p) | n.id] AS nodeIds,
            [r IN relationships(p) | {id: r.id, source: startNode(r).id, target: endNode(r).id, type: type(r)}] AS edges
     LIMIT toInteger($first)`,
+  filteredList: `
+    MATCH (p:Partner)
+    WHERE p.sector IN $sectors AND COUNT { (p)--(:Entity) } >= $minDegree
+    WITH p, COUNT { MATCH (p)--(g:Program) RETURN DISTINCT g } AS programs
+    ORDER BY programs DESC, p.id
+    LIMIT toInteger($first)
+    RETURN p.id AS id, p.nameZh AS nameZh, p.sector AS sector`,
+  aggregation: `
+    MATCH (r:Entity {id: $region})
+    CALL (r) {
+      MATCH (n:Entity)-[:LOCATED_IN*1..]->(r) RETURN n
+      UNION
+      MATCH (n:Entity)<-[:RUNS|PARTICIPATES_IN|OFFERS]-(:Branch)-[:LOCATED_IN*1..]->(r) WHERE n.kind IN ['PROGRAM', 'PRODUCT'] RETURN n
+    }
+    WITH n.kind AS key, count(DISTINCT n) AS count
+    ORDER BY count DESC, key
+    RETURN coalesce(sum(count), 0) AS count, collect({key: key, count: count}) AS groups`,
+  nestedRegions: `
+    MATCH (p:Partner) WHERE p.sector IN $sectors
+    WITH p ORDER BY p.id LIMIT toInteger($first)
+    RETURN p.id AS id, p.nameZh AS nameZh,
+           COLLECT { MATCH (p)-[:PARTICIPATES_IN|RUNS]->(g:Program) WITH DISTINCT g
+                     RETURN {id: g.id, nameZh: g.nameZh,
+                             branches: COLLECT { MATCH (g)<-[:RUNS|PARTICIPATES_IN]-(b:Branch) WITH DISTINCT b
+                                                 RETURN {id: b.id, nameZh: b.nameZh,
+                                                         region: COLLECT { MATCH (b)-[:LOCATED_IN]->(x:Region)
+                                                                           RETURN {id: x.id, nameZh: x.nameZh, level: x.level}
+                                                                           ORDER BY x.id LIMIT 1 }[0]} }} } AS programs`,
 };
 FLOOR_CYPHER.searchEn = FLOOR_CYPHER.searchZh as string;
 

@@ -2,7 +2,8 @@
  * The peer: the same operations served by @neo4j/graphql 7, written the way its documentation
  * recommends: one @node type per label (plus :Entity, so that id lookups use the entity_id index), @relationship fields for typed edges, @fulltext over the
  * existing 'entity_names' index, and @cypher where the generated API cannot express the operation
- * (multi-type relationships, breadth-first neighbourhoods, shortest paths).
+ * (multi-type relationships, breadth-first neighbourhoods, shortest paths, sorting or filtering by a derived
+ * count, group-by aggregation).
  */
 export const PEER_TYPE_DEFS = /* GraphQL */ `
   type Entity
@@ -38,7 +39,13 @@ export const PEER_TYPE_DEFS = /* GraphQL */ `
     id: ID!
     nameZh: String!
     nameEn: String
+    sector: String
     programs: [Program!]! @relationship(type: "PARTICIPATES_IN", direction: OUT)
+    "Relationships to other entities (a derived value: @cypher, filterable)."
+    degree: Int! @cypher(statement: "RETURN COUNT { (this)--(:Entity) } AS degree", columnName: "degree")
+    "Distinct programs it is linked to (a derived value: @cypher, sortable)."
+    programCount: Int!
+      @cypher(statement: "RETURN COUNT { MATCH (this)--(g:Program) RETURN DISTINCT g } AS programCount", columnName: "programCount")
   }
 
   type Program @node(labels: ["Program", "Entity"]) {
@@ -53,6 +60,24 @@ export const PEER_TYPE_DEFS = /* GraphQL */ `
     id: ID!
     nameZh: String!
     nameEn: String
+    region: [Region!]! @relationship(type: "LOCATED_IN", direction: OUT)
+  }
+
+  type Region @node(labels: ["Region", "Entity"]) {
+    id: ID!
+    nameZh: String!
+    nameEn: String
+    level: String
+  }
+
+  type KindCount {
+    key: String!
+    count: Int!
+  }
+
+  type EntityCounts {
+    count: Int!
+    groups: [KindCount!]!
   }
 
   type Metric @node(labels: ["Metric", "Entity"]) {
@@ -83,6 +108,22 @@ export const PEER_TYPE_DEFS = /* GraphQL */ `
   }
 
   type Query {
+    "How many entities lie in region $id (LOCATED_IN, any depth, and the programs and products of the branches there), per kind: no group-by in the generated API."
+    regionContents(id: ID!): EntityCounts!
+      @cypher(
+        statement: """
+        MATCH (r:Entity {id: $id})
+        CALL (r) {
+          MATCH (n:Entity)-[:LOCATED_IN*1..]->(r) RETURN n
+          UNION
+          MATCH (n:Entity)<-[:RUNS|PARTICIPATES_IN|OFFERS]-(:Branch)-[:LOCATED_IN*1..]->(r) WHERE n.kind IN ['PROGRAM', 'PRODUCT'] RETURN n
+        }
+        WITH n.kind AS key, count(DISTINCT n) AS count
+        ORDER BY count DESC, key
+        RETURN { count: coalesce(sum(count), 0), groups: collect({ key: key, count: count }) } AS result
+        """
+        columnName: "result"
+      )
     "Entities within $depth hops of $id (the centre included), breadth-first."
     neighborhood(id: ID!, depth: Int!): [Entity!]!
       @cypher(

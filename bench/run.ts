@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -10,7 +10,8 @@ import { waitForNeo4j } from '../src/db/connect.js';
 import { createDriver } from '../src/db/driver.js';
 import { freePort, javaMajorVersion, startLocalNeo4j } from '../src/neo4j-local/index.js';
 import type { LoadJob, LoadResult } from './load.js';
-import { OPERATIONS, type Operation, requestFor, TARGETS, type Target } from './ops.js';
+import { type BenchRequest, OPERATIONS, type Operation, requestFor, TARGETS, type Target } from './ops.js';
+import { graphFor } from './params.js';
 import { ensureScale, type SeedStats } from './synthetic.js';
 
 const HELP = `Usage: npm run bench -- [options]
@@ -18,10 +19,28 @@ const HELP = `Usage: npm run bench -- [options]
 Benchmarks this server against a @neo4j/graphql 7 peer and a raw-driver floor, over ONE Neo4j:
 starts a local Neo4j in a temporary folder (or uses --uri), seeds the report, and for each scale starts
 three servers, each in its own process: ours (src/server.ts, as users run it), the peer (bench/peer.ts)
-and the floor (bench/floor.ts). It checks that all three return the same data for every operation
-(servers that disagree are not timed; the diff is printed), then loads each with autocannon from a
-separate process (bench/load.ts): every operation alone and the round-robin mix, with our response
-cache off and on. Results go to bench/results/<date>.json and .md.
+and the floor (bench/floor.ts).
+
+Parameters vary per request: at the start of each scale every operation builds a list of --items
+distinct parameter items from the seeded graph (names, ids, pairs, search terms, filters; ordered by
+id, then a fixed-seed shuffle, so every run asks the same), and each request takes the next item of
+the list, the same sequence for the three servers: no cache at any layer answers a repeated request
+(except our response cache, in the cache-on pass). Before timing, all three must return the same data
+for the first --check-items items of every operation: a server that disagrees on an operation, or
+answers it with errors, is not timed on it, and the runner prints which operation, which item, which
+server and what differed. Then each server is loaded with autocannon from a separate process
+(bench/load.ts): every operation alone and the mix (the operations' lists interleaved; an operation
+that a server answered wrongly is left out of every server's mix, and the report says PARTIAL), with
+our response cache off and on. Around every timed run it reads the CPU time of the Neo4j process from
+/proc/<pid>/stat and reports Neo4j CPU ms per request (n/a with --uri: the process is not ours).
+
+The report (bench/results/<date>.json and .md) shows per scale req/s, p50/p99, errors and Neo4j CPU
+ms/request of each server, ours/peer and ours/floor, and whether the targets of issue #10 are met:
+mix ours ≥ 1.5× peer (aim 2×) and ≥ 0.7× floor, every operation ≥ 1.0× peer, p99 ≤ 3× p50, and the
+p50 of index-backed operations growing ≤ 2× from the first to the last scale.
+
+Operations (${OPERATIONS.length}):
+${OPERATIONS.map((o) => `  ${o.name.padEnd(16)} ${o.description}${o.newApi ? ' [API of issue #10]' : ''}`).join('\n')}
 
 Options:
   --scale 1,10,100      graph sizes: k = the report plus k − 1 synthetic copies of its partners,
@@ -29,10 +48,15 @@ Options:
   --seconds N           load per operation and server (default 10)
   --connections N       concurrent connections (default 10)
   --servers LIST        which of ours,peer,floor to time (default all three)
-  --ops LIST            which operations (default all: ${OPERATIONS.map((o) => o.name).join(', ')})
+  --ops LIST            which operations, e.g. entityByName,searchZh (default all; names above)
+  --items N             parameter items per operation (default 100; at least 50 wanted, fewer if the
+                        graph has fewer: the runner says so)
+  --check-items N       items per operation checked for agreement before timing (default 10)
   --cache LIST          our response cache: off, on or off,on (default off,on)
   --uri bolt://...      use this Neo4j instead of starting one (it is RESET and reseeded: a throw-away one)
   --no-seed             with --uri: keep the graph already there (seeded by an earlier run)
+  --neo4j-pid PID       with --uri: the process id of that Neo4j, if it runs on this machine, to report
+                        its CPU ms per request (without it: n/a)
   --check-only          check that the servers agree, time nothing
   --help                this text`;
 
@@ -47,8 +71,11 @@ interface Options {
   ops: Operation[];
   cache: ('off' | 'on')[];
   uri?: string;
+  neo4jPid?: number;
   checkOnly: boolean;
   seed: boolean;
+  items: number;
+  checkItems: number;
 }
 
 function options(): Options {
@@ -60,7 +87,10 @@ function options(): Options {
       servers: { type: 'string', default: TARGETS.join(',') },
       ops: { type: 'string', default: OPERATIONS.map((o) => o.name).join(',') },
       cache: { type: 'string', default: 'off,on' },
+      items: { type: 'string', default: '100' },
+      'check-items': { type: 'string', default: '10' },
       uri: { type: 'string' },
+      'neo4j-pid': { type: 'string' },
       'check-only': { type: 'boolean', default: false },
       'no-seed': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -79,12 +109,22 @@ function options(): Options {
   if (scales.some((s) => !Number.isInteger(s) || s < 1)) fail(`--scale takes whole numbers ≥ 1, e.g. 1,10,100; got ${values.scale}`);
   const servers = list(values.servers) as Target[];
   for (const s of servers) if (!TARGETS.includes(s)) fail(`--servers: unknown server ${s}; use ${TARGETS.join(', ')}`);
-  const ops = list(values.ops).map((name) => OPERATIONS.find((o) => o.name === name) ?? fail(`--ops: unknown operation ${name}`));
+  const ops = list(values.ops).map(
+    (name) =>
+      OPERATIONS.find((o) => o.name === name) ??
+      fail(`--ops: unknown operation ${name}; the operations are ${OPERATIONS.map((x) => x.name).join(', ')}`),
+  );
   const cache = list(values.cache) as ('off' | 'on')[];
   for (const c of cache) if (c !== 'off' && c !== 'on') fail(`--cache takes off, on or off,on; got ${values.cache}`);
   const seconds = Number(values.seconds);
   const connections = Number(values.connections);
   if (!(seconds > 0) || !(connections > 0)) fail('--seconds and --connections must be positive numbers');
+  const items = Number(values.items);
+  const checkItems = Number(values['check-items']);
+  if (!Number.isInteger(items) || items < 1) fail(`--items takes a whole number ≥ 1 (50 or more for a fair run); got ${values.items}`);
+  if (values['neo4j-pid'] && !(values.uri && Number.isInteger(Number(values['neo4j-pid']))))
+    fail(`--neo4j-pid takes the process id of the Neo4j given by --uri; got ${values['neo4j-pid']}${values.uri ? '' : ' without --uri'}`);
+  if (!Number.isInteger(checkItems) || checkItems < 1) fail(`--check-items takes a whole number ≥ 1; got ${values['check-items']}`);
   return {
     scales,
     seconds,
@@ -93,8 +133,11 @@ function options(): Options {
     ops,
     cache,
     uri: values.uri,
+    neo4jPid: values['neo4j-pid'] && values.uri ? Number(values['neo4j-pid']) : undefined,
     checkOnly: values['check-only'],
     seed: !(values['no-seed'] && values.uri),
+    items,
+    checkItems,
   };
 }
 
@@ -134,7 +177,8 @@ function tsx(script: string, env: Record<string, string>): ChildProcess {
 }
 
 async function waitFor(url: string, child: ChildProcess, what: string, output: string[]): Promise<void> {
-  const deadline = Date.now() + 120_000;
+  // Generous: on a loaded machine tsx needs a while to load the server, and Neo4j to answer its first queries.
+  const deadline = Date.now() + 300_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${what} exited (${child.exitCode}):\n${output.join('').slice(-3000)}`);
     try {
@@ -144,7 +188,7 @@ async function waitFor(url: string, child: ChildProcess, what: string, output: s
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`${what} did not become ready within 120 s:\n${output.join('').slice(-3000)}`);
+  throw new Error(`${what} did not become ready within 300 s:\n${output.join('').slice(-3000) || '(it printed nothing)'}`);
 }
 
 async function startServer(target: Target, uri: string, cache: 'off' | 'on'): Promise<Server> {
@@ -184,11 +228,28 @@ async function startServer(target: Target, uri: string, cache: 'off' | 'on'): Pr
 
 // ---------------------------------------------------------------- agreement check
 
-async function send(server: Server, op: Operation, trace = false): Promise<any> {
-  const req = requestFor(op, server.target, trace);
+/** Items of each operation at this scale, in the order requests take them. */
+type ItemLists = Map<string, unknown[]>;
+
+async function send(server: Server, op: Operation, item: unknown, trace = false): Promise<any> {
+  const req = requestFor(op, server.target, item, trace);
   const res = await fetch(server.url + req.path, { method: req.method, headers: req.headers, body: req.body });
-  const body = (await res.json()) as any;
-  if (!res.ok || body.errors) throw new Error(`${server.label} ${op.name}: HTTP ${res.status} ${JSON.stringify(body).slice(0, 500)}`);
+  const text = await res.text();
+  let body: any;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new Error(`HTTP ${res.status}, not JSON: ${text.slice(0, 300)}`);
+  }
+  if (!res.ok || body.errors || body.error) {
+    const errors = body.errors
+      ? (body.errors as { message: string; extensions?: { code?: string } }[])
+          .slice(0, 3)
+          .map((e) => `${e.extensions?.code ? `[${e.extensions.code}] ` : ''}${e.message}`)
+          .join(' | ')
+      : JSON.stringify(body).slice(0, 500);
+    throw new Error(`HTTP ${res.status}: ${errors}`);
+  }
   return body;
 }
 
@@ -224,33 +285,57 @@ function diff(a: unknown, b: unknown, path = '$', out: string[] = [], max = 12):
 }
 
 /**
- * Asks every server every operation and compares the canonical answers with the floor's (or, without
- * a floor, the first server's). Returns, per operation, the servers that agree.
+ * Asks every server the first `sample` items of every operation and compares the canonical answers
+ * with the floor's (or, without a floor, the first server's). A server agrees on an operation when it
+ * agrees on every sampled item. Returns, per operation, the servers that agree.
  */
-async function checkAgreement(servers: Server[], ops: readonly Operation[]): Promise<Map<string, Set<Server>>> {
+async function checkAgreement(
+  servers: Server[],
+  ops: readonly Operation[],
+  lists: ItemLists,
+  sample: number,
+): Promise<Map<string, Set<Server>>> {
   const agree = new Map<string, Set<Server>>();
   for (const op of ops) {
-    const answers = new Map<Server, unknown>();
-    for (const s of servers) {
-      try {
-        answers.set(s, stable(op.canonical[s.target](await send(s, op))));
-      } catch (err) {
-        log(`✗ ${op.name} on ${s.label}: ${(err as Error).message}`);
-        if (s.child.exitCode !== null) log(`${s.label} exited (${s.child.exitCode}); it printed:\n${s.output.join('').slice(-2000)}`);
+    const items = (lists.get(op.name) ?? []).slice(0, sample);
+    const ok = new Set<Server>(servers);
+    const hint = op.newApi ? ' (it uses the API of issue #10: a server without it cannot answer)' : '';
+    let bytes = 0;
+    for (const [i, item] of items.entries()) {
+      const where = `${op.name} item ${i + 1}/${items.length} (${op.label(item)})`;
+      const answers = new Map<Server, unknown>();
+      for (const s of servers) {
+        if (!ok.has(s)) continue;
+        try {
+          answers.set(s, stable(op.canonical[s.target](await send(s, op, item), item)));
+        } catch (err) {
+          ok.delete(s);
+          log(`✗ ${where} on ${s.label}: ${(err as Error).message}${hint}; ${op.name} not timed on ${s.label}`);
+          if (s.child.exitCode !== null) log(`${s.label} exited (${s.child.exitCode}); it printed:\n${s.output.join('').slice(-2000)}`);
+        }
       }
-    }
-    const reference = servers.find((s) => s.target === 'floor' && answers.has(s)) ?? servers.find((s) => answers.has(s));
-    const ok = new Set<Server>();
-    if (reference) {
+      const reference = servers.find((s) => s.target === 'floor' && answers.has(s)) ?? servers.find((s) => answers.has(s));
+      if (!reference) break;
       const want = answers.get(reference);
+      bytes += JSON.stringify(want).length;
       for (const [s, got] of answers) {
         const d = diff(want, got);
-        if (d.length === 0) ok.add(s);
-        else log(`✗ ${op.name}: ${s.label} disagrees with ${reference.label}; not timed:\n    ${d.join('\n    ')}`);
+        if (d.length === 0) continue;
+        ok.delete(s);
+        log(
+          `✗ ${where}: ${s.label} disagrees with ${reference.label}; ${op.name} not timed on ${s.label}. ` +
+            `Paths in the canonical answer (${reference.label} ≠ ${s.label}):\n    ${d.join('\n    ')}`,
+        );
       }
     }
-    const size = JSON.stringify(reference ? answers.get(reference) : null).length;
-    log(`${ok.size === servers.length ? '✓' : '!'} ${op.name}: ${[...ok].map((s) => s.label).join(', ')} agree (${size} bytes canonical)`);
+    if (items.length === 0) {
+      ok.clear();
+      log(`✗ ${op.name}: no parameter items at this scale; not timed`);
+    }
+    log(
+      `${ok.size === servers.length ? '✓' : '!'} ${op.name}: ${[...ok].map((s) => s.label).join(', ') || 'no server'} agree on ${items.length} items ` +
+        `(${Math.round(bytes / Math.max(1, items.length))} bytes canonical per item)`,
+    );
     agree.set(op.name, ok);
   }
   return agree;
@@ -258,9 +343,14 @@ async function checkAgreement(servers: Server[], ops: readonly Operation[]): Pro
 
 // ---------------------------------------------------------------- load
 
+let jobDir: string | undefined;
 function load(job: LoadJob): Promise<LoadResult> {
+  // The job goes through a file: a list of bodies is too long for a command line.
+  jobDir ??= mkdtempSync(join(tmpdir(), 'unicom-kg-bench-jobs-'));
+  const file = join(jobDir, 'job.json');
+  writeFileSync(file, JSON.stringify(job));
   return new Promise((resolve, reject) => {
-    const c = spawn(process.execPath, ['--import', 'tsx', 'bench/load.ts', JSON.stringify(job)], {
+    const c = spawn(process.execPath, ['--import', 'tsx', 'bench/load.ts', file], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -281,7 +371,44 @@ interface OpResult extends LoadResult {
   op: string;
   server: string;
   scale: number;
+  /** Distinct parameter items the run cycled through. */
+  items: number;
+  /** CPU time (user + system) the Neo4j process spent per completed request; null when not measurable (--uri). */
+  neo4jCpuMs: number | null;
   dbRoundTrips?: number;
+  /** For the mix: the operations in it (all asked for, unless a server answered one wrongly). */
+  mixOps?: string[];
+}
+
+// ---------------------------------------------------------------- Neo4j CPU time, from /proc
+
+const CLOCK_TICKS = (() => {
+  const r = spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' });
+  const n = Number(r.stdout?.trim());
+  return Number.isInteger(n) && n > 0 ? n : 100;
+})();
+
+/** utime + stime of process `pid` in ms (all its threads), or null when /proc cannot tell. */
+function cpuMs(pid: number | undefined): number | null {
+  if (!pid || pid < 0) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) start at field 3 (state); utime is 14, stime 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? (ticks * 1000) / CLOCK_TICKS : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The requests of a run: one operation's items in order, or for the mix the operations' lists interleaved. */
+function requestList(ops: readonly Operation[], lists: ItemLists, target: Target): BenchRequest[] {
+  const perOp = ops.map((op) => (lists.get(op.name) ?? []).map((item) => requestFor(op, target, item)));
+  const longest = Math.max(0, ...perOp.map((l) => l.length));
+  const out: BenchRequest[] = [];
+  for (let i = 0; i < longest; i++) for (const l of perOp) if (l.length > 0) out.push(l[i % l.length] as BenchRequest);
+  return out;
 }
 
 // ---------------------------------------------------------------- main
@@ -300,11 +427,14 @@ async function main(): Promise<void> {
   log(`machine: ${JSON.stringify(machine)}`);
 
   let uri = o.uri;
+  let neo4jPid = o.neo4jPid;
+  if (neo4jPid && cpuMs(neo4jPid) === null) fail(`--neo4j-pid ${neo4jPid}: no such process to read in /proc`);
   let stopNeo4j = async () => {};
   if (!uri) {
     const dataDir = mkdtempSync(join(tmpdir(), 'unicom-kg-bench-'));
     const local = await startLocalNeo4j({ dataDir, heap: '2g', pagecacheMb: 1024, log });
     uri = local.uri;
+    neo4jPid = local.pid;
     stopNeo4j = async () => {
       await local.stop();
       rmSync(dataDir, { recursive: true, force: true });
@@ -314,6 +444,7 @@ async function main(): Promise<void> {
   const results: OpResult[] = [];
   const seeding: ({ scale: number } & SeedStats)[] = [];
   const agreement: Record<string, Record<string, string[]>> = {};
+  const itemLists: Record<string, Record<string, string[]>> = {};
   try {
     await waitForNeo4j(driver, 120_000);
     if (o.seed) {
@@ -350,6 +481,21 @@ async function main(): Promise<void> {
           `graph now ${rec?.get('n')} entities, ${rec?.get('r')} relations`,
       );
 
+      // The parameter lists of this scale: built once, before any server is asked, the same for all three.
+      const lists: ItemLists = new Map();
+      itemLists[`scale ${scale}`] = {};
+      for (const op of o.ops) {
+        const t0 = performance.now();
+        const items = await op.items(graphFor(driver, DATABASE, op.name, o.items, scale));
+        lists.set(op.name, items);
+        (itemLists[`scale ${scale}`] as Record<string, string[]>)[op.name] = items.map((x) => op.label(x));
+        const ms = Math.round(performance.now() - t0);
+        log(
+          `scale ${scale}: ${op.name}: ${items.length} distinct parameter items (${ms} ms)` +
+            (items.length < 50 ? ` — FEWER than 50: the graph does not offer more; a cache could answer repeats sooner` : ''),
+        );
+      }
+
       for (const cache of o.servers.includes('ours') ? o.cache : ['off' as const]) {
         const servers: Server[] = [];
         try {
@@ -357,29 +503,75 @@ async function main(): Promise<void> {
           for (const t of o.servers) if (t === 'ours' || cache === o.cache[0]) servers.push(await startServer(t, uri, cache));
           // The check needs the floor as reference even when only ours is timed on this pass.
           const reference = servers.some((s) => s.target === 'floor') ? [] : [await startServer('floor', uri, cache)];
-          const agree = await checkAgreement([...reference, ...servers], o.ops);
+          const agree = await checkAgreement([...reference, ...servers], o.ops, lists, o.checkItems);
           agreement[`scale ${scale}, cache ${cache}`] = Object.fromEntries([...agree].map(([op, ok]) => [op, [...ok].map((s) => s.label)]));
           for (const r of reference) await r.stop();
           if (o.checkOnly) continue;
 
+          // The mix: the operations every server of this pass answered correctly (all of them, normally), so
+          // that the servers' mixes are the same requests; an operation left out is said in the report.
+          const common = o.ops.filter((op) => servers.every((s) => agree.get(op.name)?.has(s)));
+          if (common.length < o.ops.length && common.length > 1)
+            log(
+              `the mix leaves out ${o.ops
+                .filter((op) => !common.includes(op))
+                .map((op) => op.name)
+                .join(', ')} (not every server answered it correctly): a partial mix of ${common.length} of ${o.ops.length} operations`,
+            );
+          // Warm Neo4j (JIT, page cache, plan cache) with every server's requests before the first timed run, so
+          // that the server timed first does not pay for a cold JVM.
+          for (const server of servers) {
+            const warm = o.ops.filter((op) => agree.get(op.name)?.has(server));
+            if (warm.length > 0)
+              await load({
+                url: server.url,
+                requests: requestList(warm, lists, server.target),
+                connections: o.connections,
+                seconds: Math.min(5, o.seconds),
+              });
+          }
           for (const server of servers) {
             const timed = o.ops.filter((op) => agree.get(op.name)?.has(server));
             const trips = new Map<string, number>();
             if (server.target === 'ours')
-              for (const op of timed) trips.set(op.name, (await send(server, op, true)).extensions?.trace?.dbRoundTrips ?? Number.NaN);
+              for (const op of timed)
+                trips.set(op.name, (await send(server, op, lists.get(op.name)?.[0], true)).extensions?.trace?.dbRoundTrips ?? Number.NaN);
             const jobs: [string, Operation[]][] = [...timed.map((op) => [op.name, [op]] as [string, Operation[]])];
-            if (timed.length === o.ops.length && timed.length > 1) jobs.push(['mix', timed]);
+            if (common.length > 1) jobs.push(['mix', common]);
             for (const [name, ops] of jobs) {
-              const requests = ops.map((op) => requestFor(op, server.target));
+              const requests = requestList(ops, lists, server.target);
               const job = { url: server.url, requests, connections: o.connections };
               await load({ ...job, seconds: Math.min(2, o.seconds) }); // warm-up: JIT, plan cache, pools
+              const cpu0 = cpuMs(neo4jPid);
               const r = await load({ ...job, seconds: o.seconds });
+              const cpu1 = cpuMs(neo4jPid);
+              const neo4jCpuMs =
+                cpu0 !== null && cpu1 !== null && r.requests > 0 ? Math.round(((cpu1 - cpu0) / r.requests) * 1000) / 1000 : null;
               const total = ops.reduce((a, op) => a + (trips.get(op.name) ?? 0), 0);
-              const result: OpResult = { op: name, server: server.label, scale, ...r };
+              const distinct = new Set(requests.map((q) => q.body)).size;
+              const result: OpResult = { op: name, server: server.label, scale, items: distinct, neo4jCpuMs, ...r };
+              if (name === 'mix') result.mixOps = ops.map((op) => op.name);
               if (server.target === 'ours') result.dbRoundTrips = name === 'mix' ? total / ops.length : (trips.get(name) ?? Number.NaN);
               results.push(result);
+              if (server.child.exitCode !== null || r.errors > 0) {
+                // Say what the errors were: the server's own words for one request of the run, and its last output.
+                let sample = '';
+                if (server.child.exitCode === null)
+                  try {
+                    const q = requests[0] as BenchRequest;
+                    const res = await fetch(server.url + q.path, { method: q.method, headers: q.headers, body: q.body });
+                    sample = `; one request again: HTTP ${res.status} ${(await res.text()).slice(0, 300)}`;
+                  } catch (err) {
+                    sample = `; one request again: ${(err as Error).message}`;
+                  }
+                log(
+                  `${server.label} ${name}: ${r.errors} errors (${r.errorDetail ?? '?'})${server.child.exitCode !== null ? `; the server EXITED (${server.child.exitCode})` : ''}${sample}; ` +
+                    `its last output:\n${server.output.join('').slice(-2000) || '(nothing)'}`,
+                );
+              }
               log(
-                `scale ${scale} ${server.label.padEnd(15)} ${name.padEnd(16)} ${String(r.rps).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}`,
+                `scale ${scale} ${server.label.padEnd(15)} ${name.padEnd(16)} ${String(r.rps).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  ` +
+                  `errors ${r.errors}  Neo4j CPU ${neo4jCpuMs ?? 'n/a'} ms/req  (${distinct} distinct requests)`,
               );
             }
           }
@@ -391,6 +583,7 @@ async function main(): Promise<void> {
   } finally {
     await driver.close();
     await stopNeo4j();
+    if (jobDir) rmSync(jobDir, { recursive: true, force: true });
   }
 
   if (o.checkOnly) return;
@@ -403,9 +596,14 @@ async function main(): Promise<void> {
     command,
     machine,
     options: { ...o, ops: o.ops.map((op) => op.name) },
+    neo4jCpu: neo4jPid
+      ? `utime + stime of the Neo4j process (pid ${neo4jPid}) from /proc, ${CLOCK_TICKS} ticks/s, over each timed run, per completed request`
+      : 'n/a: Neo4j given by --uri without --neo4j-pid, its process is not ours to read',
     seeding,
     agreement,
     results,
+    targets: targets(results, OPERATIONS),
+    items: itemLists,
   };
   writeFileSync(join(dir, `${stamp}.json`), `${JSON.stringify(report, null, 2)}\n`);
   const md = markdown(report);
@@ -422,33 +620,169 @@ function javaVersion(): string {
 // ---------------------------------------------------------------- report
 
 const ratio = (a?: number, b?: number) => (a && b ? `${(a / b).toFixed(2)}×` : '–');
+const OURS = 'ours (cache off)';
+
+/** One line of the target summary of issue #10. */
+interface TargetCheck {
+  target: string;
+  scale: string;
+  status: 'met' | 'MISSED' | 'n/a';
+  detail: string;
+}
+
+/** How far a ratio is from its bound, in words: "short by 0.42× (needs 69% more)". */
+function shortfall(actual: number, bound: number, more = 'more req/s'): string {
+  return `short by ${(bound - actual).toFixed(2)}× (needs ${Math.round((bound / actual - 1) * 100)}% ${more})`;
+}
+
+/** The targets of issue #10, checked on ours with the response cache off. */
+function targets(results: OpResult[], ops: readonly Operation[]): TargetCheck[] {
+  const out: TargetCheck[] = [];
+  const scales = [...new Set(results.map((r) => r.scale))];
+  const get = (scale: number, op: string, server: string) => results.find((r) => r.scale === scale && r.op === op && r.server === server);
+  for (const scale of scales) {
+    const at = `scale ${scale}`;
+    const ours = get(scale, 'mix', OURS);
+    for (const [other, bound, aim] of [
+      ['peer', 1.5, 2],
+      ['floor', 0.7, 0],
+    ] as const) {
+      const them = get(scale, 'mix', other);
+      const target = `mix: ours ≥ ${bound}× ${other}${aim ? ` (aim ${aim}×)` : ''}`;
+      if (!ours || !them?.rps) {
+        out.push({
+          target,
+          scale: at,
+          status: 'n/a',
+          detail: `no mix result for ${ours ? other : 'ours'} (fewer than two operations timed, or not asked for)`,
+        });
+        continue;
+      }
+      const r = ours.rps / them.rps;
+      const asked = ops.filter((x) => results.some((y) => y.scale === scale && y.op === x.name)).length;
+      const inMix = ours.mixOps ?? [];
+      const same = (them.mixOps ?? []).join() === inMix.join();
+      const partial =
+        inMix.length < asked || !same
+          ? ` (PARTIAL mix: ${inMix.length} of ${asked} operations for ours${same ? '' : `, ${them.mixOps?.length ?? 0} for ${other}`})`
+          : '';
+      out.push({
+        target,
+        scale: at,
+        status: r >= bound ? 'met' : 'MISSED',
+        detail:
+          (r >= bound
+            ? `${r.toFixed(2)}×${aim ? (r >= aim ? `, aim of ${aim}× met too` : `, aim of ${aim}× not yet (${shortfall(r, aim)})`) : ''}`
+            : `${r.toFixed(2)}×: ${shortfall(r, bound)}`) + partial,
+      });
+    }
+    const opNames = [...new Set(results.filter((r) => r.scale === scale && r.op !== 'mix').map((r) => r.op))];
+    const below: string[] = [];
+    const missing: string[] = [];
+    let compared = 0;
+    for (const op of opNames) {
+      const a = get(scale, op, OURS);
+      const b = get(scale, op, 'peer');
+      if (!a || !b) {
+        if (b || a) missing.push(`${op} (${a ? 'peer' : 'ours'} not timed)`);
+        continue;
+      }
+      compared++;
+      if (a.rps < b.rps) below.push(`${op} ${(a.rps / b.rps).toFixed(2)}×`);
+    }
+    out.push({
+      target: 'every operation: ours ≥ 1.0× peer',
+      scale: at,
+      status: below.length || missing.length ? 'MISSED' : compared ? 'met' : 'n/a',
+      detail:
+        below.length || missing.length
+          ? [...below, ...missing].join(', ')
+          : compared
+            ? `all ${compared} operations`
+            : 'ours or the peer not timed',
+    });
+    const tails = results
+      .filter((r) => r.scale === scale && r.server === OURS && r.p50 > 0)
+      .map((r) => ({ op: r.op, k: r.p99 / r.p50 }))
+      .sort((x, y) => y.k - x.k);
+    const bad = tails.filter((t) => t.k > 3);
+    out.push({
+      target: 'ours: p99 ≤ 3× p50 (each operation and the mix)',
+      scale: at,
+      status: tails.length === 0 ? 'n/a' : bad.length ? 'MISSED' : 'met',
+      detail: bad.length
+        ? bad.map((t) => `${t.op} ${t.k.toFixed(1)}×`).join(', ')
+        : tails[0]
+          ? `worst ${tails[0].op} ${tails[0].k.toFixed(1)}×`
+          : 'no results of ours (cache off) with p50 > 0',
+    });
+  }
+  if (scales.length > 1) {
+    const first = scales[0] as number;
+    const last = scales.at(-1) as number;
+    const target = `index-backed operations: ours p50 grows ≤ 2× from scale ${first} to ${last}${first === 1 && last === 100 ? '' : ' (the target is scale 1 → 100)'}`;
+    const growth: string[] = [];
+    let worse = false;
+    let any = false;
+    for (const op of ops.filter((x) => x.indexBacked)) {
+      const a = get(first, op.name, OURS);
+      const b = get(last, op.name, OURS);
+      if (!a || !b) continue;
+      any = true;
+      // autocannon's latencies have 1 ms resolution: below it, count 1 ms (a lower bound on growth).
+      const k = Math.max(b.p50, 1) / Math.max(a.p50, 1);
+      if (k > 2) worse = true;
+      growth.push(`${op.name} ${a.p50} → ${b.p50} ms (${k.toFixed(2)}×${k > 2 ? `, over by ${(k - 2).toFixed(2)}×` : ''})`);
+    }
+    out.push({
+      target,
+      scale: `${first} → ${last}`,
+      status: any ? (worse ? 'MISSED' : 'met') : 'n/a',
+      detail: growth.join(', ') || 'no index-backed results',
+    });
+  }
+  return out;
+}
 
 function markdown(report: {
   command: string;
   machine: Record<string, unknown>;
-  options: { seconds: number; connections: number };
+  options: { seconds: number; connections: number; items: number; checkItems: number };
+  neo4jCpu: string;
   seeding: ({ scale: number } & SeedStats)[];
   results: OpResult[];
+  targets: TargetCheck[];
 }): string {
   const { results } = report;
   const lines: string[] = [];
   const m = report.machine;
   lines.push(
     `Machine: ${m.nproc} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}, ${m.java}, Neo4j ${m.neo4j}; ` +
-      `${report.options.connections} connections, ${report.options.seconds} s per operation. Command: \`${report.command}\``,
+      `${report.options.connections} connections, ${report.options.seconds} s per operation; every request takes the next of up to ` +
+      `${report.options.items} distinct parameter items per operation (the same sequence for every server; the first ` +
+      `${report.options.checkItems} checked for equal answers). Neo4j CPU: ${report.neo4jCpu}. Command: \`${report.command}\``,
   );
+  lines.push('', 'Targets of issue #10 (ours with the response cache off):', '');
+  lines.push('| target | scale | status | detail |', '|---|---|---|---|');
+  for (const t of report.targets)
+    lines.push(`| ${t.target} | ${t.scale} | ${t.status === 'met' ? 'met' : t.status === 'MISSED' ? '**MISSED**' : 'n/a'} | ${t.detail} |`);
   const scales = [...new Set(results.map((r) => r.scale))];
   const ops = [...new Set(results.map((r) => r.op))];
   const get = (scale: number, op: string, server: string) => results.find((r) => r.scale === scale && r.op === op && r.server === server);
+  const cpu = (r?: OpResult) => (r ? (r.neo4jCpuMs === null ? 'n/a' : String(r.neo4jCpuMs)) : '–');
   for (const scale of scales) {
-    lines.push('', `Scale ${scale}: requests/s, p50 / p99 in ms, errors; round-trips = our database round-trips per request.`, '');
+    lines.push(
+      '',
+      `Scale ${scale}: each cell is requests/s · p50 / p99 in ms · Neo4j CPU ms per request (· errors); round-trips = our database round-trips per request.`,
+      '',
+    );
     lines.push(
       '| operation | ours, cache off | ours, cache on | peer (@neo4j/graphql) | floor (driver) | round-trips | ours/peer | ours/floor |',
     );
     lines.push('|---|---|---|---|---|---|---|---|');
     for (const op of ops) {
-      const cell = (r?: OpResult) => (r ? `${r.rps} · ${r.p50} / ${r.p99}${r.errors ? ` · ${r.errors} err` : ''}` : '–');
-      const off = get(scale, op, 'ours (cache off)');
+      const cell = (r?: OpResult) => (r ? `${r.rps} · ${r.p50} / ${r.p99} · ${cpu(r)}${r.errors ? ` · ${r.errors} err` : ''}` : '–');
+      const off = get(scale, op, OURS);
       const on = get(scale, op, 'ours (cache on)');
       const peer = get(scale, op, 'peer');
       const floor = get(scale, op, 'floor');
@@ -463,7 +797,7 @@ function markdown(report: {
     lines.push(`| operation | ${scales.map((s) => `scale ${s}`).join(' | ')} | p50 ${scales.at(-1)} / ${scales[0]} |`);
     lines.push(`|---|${scales.map(() => '---').join('|')}|---|`);
     for (const op of ops) {
-      const rs = scales.map((s) => get(s, op, 'ours (cache off)'));
+      const rs = scales.map((s) => get(s, op, OURS));
       lines.push(`| ${op} | ${rs.map((r) => (r ? `${r.p50} / ${r.p99}` : '–')).join(' | ')} | ${ratio(rs.at(-1)?.p50, rs[0]?.p50)} |`);
     }
     lines.push('', '| step | nodes | relations | s | nodes/s | relations/s |', '|---|---|---|---|---|---|');
