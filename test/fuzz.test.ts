@@ -11,7 +11,9 @@ describe('fuzzing (tools/fuzz.ts; the full run is `npm run fuzz -- --count 5000 
   it('300 random schema-valid operations (seed 7) end only in "ok" or documented error codes', async () => {
     const pools = await loadPools(t.app);
     expect(pools.ids.length).toBeGreaterThan(100);
-    const report = await runFuzz(t.app, schema, pools, { count: 300, seed: 7, documented: DOCUMENTED_CODES });
+    // One at a time: contention between expensive requests (SERVER_BUSY under load) is test/stress.test.ts's subject; here
+    // every answer must come from the input alone.
+    const report = await runFuzz(t.app, schema, pools, { count: 300, seed: 7, documented: DOCUMENTED_CODES, concurrency: 1 });
     expect(report.failures.map((f) => ({ ...f, response: f.response.slice(0, 300) }))).toEqual([]);
     // The generator must reach the resolvers, not only bounce off validation.
     expect(report.outcomes.ok ?? 0).toBeGreaterThan(60);
