@@ -76,8 +76,8 @@ try {
 
 /** Which code ran: the commit, and the files that differed from it (a run is only as honest as this line). */
 function codeVersion(): string {
-  const git = (...args: string[]) => spawnSync('git', args, { encoding: 'utf8' }).stdout?.trim() ?? '';
-  const commit = git('rev-parse', '--short', 'HEAD');
+  const git = (...args: string[]) => spawnSync('git', args, { encoding: 'utf8' }).stdout ?? '';
+  const commit = git('rev-parse', '--short', 'HEAD').trim();
   if (!commit) return 'unknown (not a git checkout)';
   const changed = git('status', '--porcelain', '--untracked-files=no', '--', 'src', 'cypher', 'tools', 'package.json')
     .split('\n')
