@@ -4,7 +4,7 @@ import { apiError } from '../errors.js';
 import { Lane } from './admission.js';
 import type { QueryName } from './cypher.js';
 
-/** Statements of one request running at once, unless its budget says otherwise (MAX_REQUEST_PARALLEL_STATEMENTS). */
+/** Statements of one request running at once, unless its budget says otherwise. */
 export const DEFAULT_PARALLEL_STATEMENTS = 4;
 
 /** What one request may spend on the database, across all its fields and aliases. */
@@ -16,7 +16,7 @@ export interface RequestBudget {
   /** The request is cut off this long after it started, wherever it is (REQUEST_DEADLINE_MS). */
   deadlineMs: number;
   /**
-   * At most this many of its statements run at once (MAX_REQUEST_PARALLEL_STATEMENTS, default 4); the
+   * At most this many of its statements run at once (default DEFAULT_PARALLEL_STATEMENTS, 4); the
    * others wait their turn inside the request. Thirty aliases would otherwise send sixty statements at
    * once, and their answers, arriving together, hold the event loop for every other client.
    */
