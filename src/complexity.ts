@@ -22,3 +22,40 @@ export function fieldComplexity<Ctx>(
   const n = Math.max(1, Math.min(Math.trunc(size), 10_000));
   return { field: 1, multiplier: list ? n : Math.max(1, Math.ceil(n / LIST_MULTIPLIER)) };
 }
+
+/**
+ * The searches whose work does not follow the fields asked for are priced by what they fetch. A unit is
+ * about 5 µs of work for the server (Bolt unpacking, conversion, execution, serialisation; measured as
+ * process CPU time on the 2-core machine), so MAX_COMPLEXITY = 50,000 is about a quarter of a second of
+ * one core: what one request may take from the event loop every other request shares.
+ */
+const size = (v: number, max: number) => (Number.isFinite(v) ? Math.max(1, Math.min(Math.trunc(v), max)) : 1);
+
+/**
+ * One neighbourhood node costs 15: its record (17 values), its share of the edges among the nodes (about
+ * two rows per node around a hub), and its id sent back to Neo4j by every later hop. It is fetched whatever
+ * fields are selected, so `limit` is paid in full; the selected fields then count `limit` times each
+ * (the multiplier, times their lists' own 10). A 1,000-node neighbourhood costs ~17,000 (~80 ms of server
+ * CPU): two of them fit in one request, where twenty did.
+ */
+export const NEIGHBORHOOD_NODE_COST = 15;
+
+/** `neighborhood(depth, limit)`, both with their defaults applied; out-of-range values are the resolver's to refuse. */
+export function neighborhoodComplexity(depth: number, limit: number): FieldComplexityValue {
+  const nodes = size(limit, 10_000);
+  return { field: 20 * size(depth, 100) + NEIGHBORHOOD_NODE_COST * nodes, multiplier: Math.ceil(nodes / LIST_MULTIPLIER) };
+}
+
+/**
+ * A search fetches more than it returns: up to `max(4 × first, 40)` full-text candidates, ranked in the
+ * server, plus up to 50 exact-name hits. Each fetched record costs 10 (its values, and the index's scoring
+ * in Neo4j); the selected fields then count `first` times. `search(first: 50)` costs ~2,650: thirty of
+ * them (~360 ms of server and Neo4j CPU) no longer fit in one request, eighteen do.
+ */
+export const SEARCH_RECORD_COST = 10;
+
+/** `search(first)` with its default applied; `exact` is how many exact-name hits it may add (MAX_SEARCH). */
+export function searchComplexity(first: number, exact: number): FieldComplexityValue {
+  const n = size(first, 10_000);
+  return { field: SEARCH_RECORD_COST * (Math.max(4 * n, 40) + exact), multiplier: n };
+}

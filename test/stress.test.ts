@@ -40,7 +40,7 @@ describe('stress: expensive requests cannot starve cheap ones (Query.paths, Quer
   it('4 attackers for 10 s: 0 probe failures, /ready 200 throughout, every refusal a documented code', async () => {
     const report = await runStress({ baseUrl, seconds: 10, attackers: 4, probeRps: 5, seed: 11 });
     console.log(
-      `[stress.test] probe ${report.probe.sent} requests, p50 ${report.probe.p50} ms, p99 ${report.probe.p99} ms, failures ${report.probe.failures}; /ready non-200 ${report.ready.non200}/${report.ready.polls}; attacks ${report.attack.sent}: ${JSON.stringify(report.attack.byCode)}`,
+      `[stress.test] probe ${report.probe.sent} requests, p50 ${report.probe.p50} ms, p99 ${report.probe.p99} ms, failures ${report.probe.failures}; /ready non-200 ${report.ready.non200}/${report.ready.polls}; attacks ${report.attack.sent}: ${JSON.stringify(report.attack.byCode)}; load average ${report.machine.loadStart} → ${report.machine.loadEnd} on ${report.machine.cores} cores`,
     );
     expect(report.probe.sent).toBeGreaterThanOrEqual(40);
     expect(report.probe.failures, report.probe.failureSamples.join('\n')).toBe(0);

@@ -1,3 +1,4 @@
+import { availableParallelism, loadavg } from 'node:os';
 import { prng } from './prng.js';
 
 /**
@@ -30,6 +31,11 @@ export interface StressReport {
     slowest: { atS: number; ms: number }[];
   };
   ready: { polls: number; non200: number };
+  /**
+   * The machine the run shared: cores and the 1-minute load average at the start and the end. Latency is
+   * wall time, so a machine loaded by other work (load above the cores) lengthens every figure.
+   */
+  machine: { cores: number; loadStart: number; loadEnd: number };
   /** The server's own event-loop delay over the run (its /health), when it reports one. */
   serverEventLoopDelayMs?: { p50: number; p99: number; max: number };
 }
@@ -66,6 +72,8 @@ const ATTACKS: ((rnd: () => number) => string)[] = [
 function pick<T>(list: readonly T[], rnd: () => number): T {
   return list[Math.floor(rnd() * list.length)] as T;
 }
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -137,6 +145,7 @@ export async function runStress(o: StressOptions): Promise<StressReport> {
     attack: { sent: 0, ok: 0, byCode: {} },
     probe: { sent: 0, failures: 0, p50: 0, p99: 0, max: 0, failureSamples: [], slowest: [] },
     ready: { polls: 0, non200: 0 },
+    machine: { cores: availableParallelism(), loadStart: round1(loadavg()[0] ?? 0), loadEnd: 0 },
   };
   const byCode = new Map<string, number>();
 
@@ -222,6 +231,7 @@ export async function runStress(o: StressOptions): Promise<StressReport> {
   report.probe.p99 = Math.round(percentile(latencies, 99));
   report.probe.max = Math.round(latencies.at(-1) ?? 0);
   report.attack.byCode = Object.fromEntries([...byCode].sort());
+  report.machine.loadEnd = round1(loadavg()[0] ?? 0);
   report.probe.slowest = timed.sort((a, b) => b.ms - a.ms).slice(0, 5);
   report.serverEventLoopDelayMs = await fetch(`${o.baseUrl}/health`)
     .then((r) => r.json() as Promise<{ eventLoopDelayMs?: StressReport['serverEventLoopDelayMs'] }>)

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -74,11 +74,26 @@ try {
   await cleanup();
 }
 
+/** Which code ran: the commit, and the files that differed from it (a run is only as honest as this line). */
+function codeVersion(): string {
+  const git = (...args: string[]) => spawnSync('git', args, { encoding: 'utf8' }).stdout ?? '';
+  const commit = git('rev-parse', '--short', 'HEAD').trim();
+  if (!commit) return 'unknown (not a git checkout)';
+  const changed = git('status', '--porcelain', '--untracked-files=no', '--', 'src', 'cypher', 'tools', 'package.json')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.slice(3));
+  return changed.length ? `${commit} with uncommitted changes to ${changed.join(', ')}` : commit;
+}
+
+const code = codeVersion();
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
 const lines = [
   `# Stress run ${new Date().toISOString()}`,
   '',
   `Command: \`npm run stress -- --seconds ${seconds} --attackers ${attackers} --probe-rps ${probeRps} --seed ${seed}\``,
+  '',
+  `Code: ${code}. Machine: ${report.machine.cores} cores, load average ${report.machine.loadStart} at the start, ${report.machine.loadEnd} at the end (server, Neo4j, attackers, probe and any other work share them).`,
   '',
   '| measure | value | target |',
   '|---|---:|---|',
@@ -102,7 +117,7 @@ if (!values['no-save']) {
   const dir = fileURLToPath(new URL('../bench/results/', import.meta.url));
   mkdirSync(dir, { recursive: true });
   const stamp = new Date().toISOString().replace(/:/g, '-').replace(/\..*/, '');
-  writeFileSync(`${dir}stress-${stamp}.json`, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(`${dir}stress-${stamp}.json`, `${JSON.stringify({ ...report, code }, null, 2)}\n`);
   writeFileSync(`${dir}stress-${stamp}.md`, `${lines.join('\n')}\n`);
   console.log(`written bench/results/stress-${stamp}.{json,md}`);
 }

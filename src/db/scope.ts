@@ -1,7 +1,11 @@
 import { setMaxListeners } from 'node:events';
 import type { GraphQLError } from 'graphql';
 import { apiError } from '../errors.js';
+import { Lane } from './admission.js';
 import type { QueryName } from './cypher.js';
+
+/** Statements of one request running at once, unless its budget says otherwise. */
+export const DEFAULT_PARALLEL_STATEMENTS = 4;
 
 /** What one request may spend on the database, across all its fields and aliases. */
 export interface RequestBudget {
@@ -11,6 +15,12 @@ export interface RequestBudget {
   maxDbMs: number;
   /** The request is cut off this long after it started, wherever it is (REQUEST_DEADLINE_MS). */
   deadlineMs: number;
+  /**
+   * At most this many of its statements run at once (default DEFAULT_PARALLEL_STATEMENTS, 4); the
+   * others wait their turn inside the request. Thirty aliases would otherwise send sixty statements at
+   * once, and their answers, arriving together, hold the event loop for every other client.
+   */
+  maxParallel?: number;
 }
 
 /** Counts the round-trips of one request, for the trace extension and the loader tests. */
@@ -29,6 +39,7 @@ export class RequestScope {
   private readonly controller = new AbortController();
   private readonly timer: NodeJS.Timeout;
   private dbMs = 0;
+  private readonly parallel: Lane;
   /** The error that ended the request early (budget, deadline, cancelled), when one did. */
   failure: GraphQLError | undefined;
 
@@ -36,21 +47,12 @@ export class RequestScope {
     readonly budget: RequestBudget,
     clientSignal?: AbortSignal,
   ) {
-    this.timer = setTimeout(
-      () =>
-        this.fail(
-          apiError(
-            `The request ran longer than the ${budget.deadlineMs} ms the server allows (REQUEST_DEADLINE_MS). Ask for less: fewer aliases, lower \`first\`, \`depth\` or \`maxLength\`.`,
-            'QUERY_TIMEOUT',
-            {},
-            { stopsRequest: true },
-          ),
-        ),
-      budget.deadlineMs,
-    );
+    this.timer = setTimeout(() => this.fail(this.deadlineError()), budget.deadlineMs);
     this.timer.unref();
-    // Every running or waiting statement of the request listens on the signal: up to the statement budget.
-    setMaxListeners(budget.maxStatements + 10, this.controller.signal);
+    this.parallel = new Lane(Math.max(1, budget.maxParallel ?? DEFAULT_PARALLEL_STATEMENTS), budget.maxStatements);
+    // Every running or waiting statement of the request listens on the signal (waiting for a slot of the
+    // request, then of the server's lane, then running): up to twice the statement budget.
+    setMaxListeners(2 * budget.maxStatements + 10, this.controller.signal);
     if (clientSignal) {
       const onAbort = () =>
         this.fail(
@@ -59,6 +61,15 @@ export class RequestScope {
       if (clientSignal.aborted) onAbort();
       else clientSignal.addEventListener('abort', onAbort, { once: true });
     }
+  }
+
+  private deadlineError(): GraphQLError {
+    return apiError(
+      `The request ran longer than the ${this.budget.deadlineMs} ms the server allows (REQUEST_DEADLINE_MS). Ask for less: fewer aliases, lower \`first\`, \`depth\` or \`maxLength\`.`,
+      'QUERY_TIMEOUT',
+      {},
+      { stopsRequest: true },
+    );
   }
 
   get signal(): AbortSignal {
@@ -96,6 +107,22 @@ export class RequestScope {
     if (this.failure) throw this.failure;
     this.trace.count += 1;
     this.trace.names.push(name);
+  }
+
+  /**
+   * Called before each statement, instead of `admit`: admits it against the budget, then waits for one of the
+   * request's parallel slots; the returned function gives the slot back when the statement is done. The wait
+   * ends early with the request's failure (deadline, budget, client gone).
+   */
+  async enter(name: QueryName): Promise<() => void> {
+    this.admit(name);
+    try {
+      return await this.parallel.acquire(this.budget.deadlineMs, this.signal);
+    } catch {
+      // Aborted (the failure is set), or waited the whole deadline (its timer may not have fired yet).
+      if (!this.failure) this.fail(this.deadlineError());
+      throw this.failure;
+    }
   }
 
   /** Called after each statement with the time it took. */

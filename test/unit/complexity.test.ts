@@ -2,7 +2,13 @@ import { complexityFromQuery } from '@pothos/plugin-complexity';
 import { type GraphQLField, parse } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
-import { fieldComplexity } from '../../src/complexity.js';
+import {
+  fieldComplexity,
+  NEIGHBORHOOD_NODE_COST,
+  neighborhoodComplexity,
+  SEARCH_RECORD_COST,
+  searchComplexity,
+} from '../../src/complexity.js';
 import { useCostLimit } from '../../src/http/limits/cost.js';
 import { DEFAULT_SECURITY } from '../../src/http/security.js';
 import { schema } from '../../src/schema/index.js';
@@ -36,6 +42,44 @@ describe('fieldComplexity (src/complexity.ts)', () => {
     expect(fieldComplexity({ first: 1e12 }, {}, search)).toEqual({ field: 1, multiplier: 10_000 });
     expect(fieldComplexity({ first: 1e12 }, {}, entities)).toEqual({ field: 1, multiplier: 1_000 });
     expect(fieldComplexity({ first: -5 }, {}, search)).toEqual({ field: 1, multiplier: 1 });
+  });
+});
+
+describe('neighborhoodComplexity (src/complexity.ts)', () => {
+  it('pays every node of `limit` in full (15 each), whatever fields are selected, plus 20 per hop', () => {
+    expect(NEIGHBORHOOD_NODE_COST).toBe(15);
+    expect(neighborhoodComplexity(1, 100)).toEqual({ field: 20 + 15 * 100, multiplier: 10 });
+    expect(neighborhoodComplexity(3, 1000)).toEqual({ field: 60 + 15_000, multiplier: 100 });
+  });
+
+  it('lets two 1,000-node neighbourhoods into one request, not three (with `nodes { id } edges { type }`)', () => {
+    // The selection `truncated nodes { id } edges { type }` costs 1 + (1 + 10) + (1 + 10) per multiplier.
+    const { field, multiplier } = neighborhoodComplexity(3, 1000) as { field: number; multiplier: number };
+    const one = field + multiplier * 23;
+    expect(2 * one).toBeLessThanOrEqual(DEFAULT_SECURITY.maxComplexity);
+    expect(3 * one).toBeGreaterThan(DEFAULT_SECURITY.maxComplexity);
+  });
+
+  it('keeps out-of-range arguments finite and positive (the resolver refuses them)', () => {
+    expect(neighborhoodComplexity(0, 0)).toEqual({ field: 20 + 15, multiplier: 1 });
+    expect(neighborhoodComplexity(1e9, 1e12)).toEqual({ field: 20 * 100 + 15 * 10_000, multiplier: 1_000 });
+    expect(neighborhoodComplexity(Number.NaN, Number.NaN)).toEqual({ field: 20 + 15, multiplier: 1 });
+  });
+});
+
+describe('searchComplexity (src/complexity.ts)', () => {
+  it('pays 10 per record fetched: max(4 × first, 40) full-text candidates plus the exact-name hits', () => {
+    expect(SEARCH_RECORD_COST).toBe(10);
+    expect(searchComplexity(10, 50)).toEqual({ field: 10 * (40 + 50), multiplier: 10 });
+    expect(searchComplexity(50, 50)).toEqual({ field: 10 * (200 + 50), multiplier: 50 });
+    expect(searchComplexity(1e12, 50)).toEqual({ field: 10 * (40_000 + 50), multiplier: 10_000 });
+  });
+
+  it('lets eighteen `search(first: 50) { score entity { id } }` into one request, not thirty', () => {
+    const { field, multiplier } = searchComplexity(50, 50) as { field: number; multiplier: number };
+    const one = field + multiplier * 3;
+    expect(18 * one).toBeLessThanOrEqual(DEFAULT_SECURITY.maxComplexity);
+    expect(19 * one).toBeGreaterThan(DEFAULT_SECURITY.maxComplexity);
   });
 });
 

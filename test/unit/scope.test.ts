@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RequestScope } from '../../src/db/scope.js';
+import { type RequestBudget, RequestScope } from '../../src/db/scope.js';
 import { apiError } from '../../src/errors.js';
 import { thrown } from './thrown.js';
 
-const budget = { maxStatements: 3, maxDbMs: 100, deadlineMs: 5_000 };
+const budget: RequestBudget = { maxStatements: 3, maxDbMs: 100, deadlineMs: 5_000 };
 
 const scopes: RequestScope[] = [];
 function scope(b = budget, signal?: AbortSignal): RequestScope {
@@ -101,5 +101,61 @@ describe('RequestScope (src/db/scope.ts)', () => {
     client.abort();
     expect(s.failure).toBe(err);
     expect(err.extensions.code).toBe('REQUEST_BUDGET_EXCEEDED');
+  });
+
+  it('runs at most `maxParallel` statements of one request at once: the others wait their turn, in order', async () => {
+    const s = scope({ ...budget, maxStatements: 10, maxParallel: 2 });
+    const started: number[] = [];
+    const leaves = [0, 1, 2, 3].map((i) =>
+      s.enter('search/fulltext').then((leave) => {
+        started.push(i);
+        return leave;
+      }),
+    );
+    await new Promise((r) => setImmediate(r));
+    expect(started).toEqual([0, 1]);
+    (await leaves[0])?.();
+    await new Promise((r) => setImmediate(r));
+    expect(started).toEqual([0, 1, 2]);
+    (await leaves[1])?.();
+    (await leaves[2])?.();
+    (await leaves[3])?.();
+    expect(started).toEqual([0, 1, 2, 3]);
+    expect(s.trace.count).toBe(4); // each counted against the budget when it asked, waiting or not
+  });
+
+  it('lets 4 statements of a request run at once when its budget does not say', async () => {
+    const s = scope({ ...budget, maxStatements: 10 });
+    let running = 0;
+    const all = Array.from({ length: 6 }, () => s.enter('entity/by-ids').then(() => (running += 1)));
+    await new Promise((r) => setImmediate(r));
+    expect(running).toBe(4);
+    s.dispose();
+    void all;
+  });
+
+  it("ends the wait of a queued statement with the request's failure", async () => {
+    const client = new AbortController();
+    const s = scope({ ...budget, maxParallel: 1 }, client.signal);
+    await s.enter('graph/paths');
+    const waiting = s.enter('graph/paths');
+    client.abort();
+    await expect(waiting).rejects.toMatchObject({ extensions: { code: 'REQUEST_CANCELLED' } });
+  });
+
+  it('refuses the statement past the budget in `enter` as in `admit`, without waiting', async () => {
+    const s = scope({ ...budget, maxStatements: 1, maxParallel: 1 });
+    await s.enter('graph/paths');
+    await expect(s.enter('graph/paths')).rejects.toMatchObject({ extensions: { code: 'REQUEST_BUDGET_EXCEEDED', limit: 1 } });
+  });
+
+  it('answers QUERY_TIMEOUT to a statement that waited for a slot until the deadline', async () => {
+    vi.useFakeTimers();
+    const s = scope({ ...budget, deadlineMs: 300, maxParallel: 1 });
+    await s.enter('graph/paths');
+    const waiting = s.enter('graph/paths');
+    const seen = expect(waiting).rejects.toMatchObject({ extensions: { code: 'QUERY_TIMEOUT' } });
+    await vi.advanceTimersByTimeAsync(300);
+    await seen;
   });
 });
