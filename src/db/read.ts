@@ -81,9 +81,15 @@ export class Db {
     if (!template) throw new Error(`unknown query ${name}`);
     const text = fill ? fillTemplate(template, fill) : template;
     const scope = this.scope;
-    scope?.admit(name);
+    const leave = scope ? await scope.enter(name) : () => {};
     const signal = scope?.signal;
-    const release = await this.admission(name, signal);
+    let release: () => void;
+    try {
+      release = await this.admission(name, signal);
+    } catch (err) {
+      leave();
+      throw err;
+    }
     const started = performance.now();
     // An auto-commit transaction in a READ session: about half the work of executeQuery's managed
     // transaction (no BEGIN/COMMIT), still routed to readers and refused any write by the server.
@@ -97,6 +103,7 @@ export class Db {
       throw mapNeo4jError(err);
     } finally {
       release();
+      leave();
       scope?.spent(performance.now() - started);
       // Closing a session with a statement still running sends RESET: Neo4j stops the work. When the
       // database is frozen that never answers, so only a finished statement's close is awaited.

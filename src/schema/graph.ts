@@ -1,4 +1,5 @@
 import { builder } from '../builder.js';
+import { neighborhoodComplexity } from '../complexity.js';
 import type { Context } from '../context.js';
 import { apiError } from '../db/errors.js';
 import type { EdgeRecord, EntityRecord } from '../loaders/types.js';
@@ -98,10 +99,7 @@ builder.queryFields((t) => ({
     type: Subgraph,
     nullable: true,
     // One statement per hop over up to `limit` nodes, then the edges among them: aliases add this up.
-    complexity: (args) => ({
-      field: 20 * (args.depth ?? 1) + Math.ceil((args.limit ?? NEIGHBORHOOD.defaultLimit) / 10),
-      multiplier: Math.max(1, Math.ceil(Math.min(args.limit ?? NEIGHBORHOOD.defaultLimit, NEIGHBORHOOD.maxLimit) / 10)),
-    }),
+    complexity: (args) => neighborhoodComplexity(args.depth ?? 1, args.limit ?? NEIGHBORHOOD.defaultLimit),
     description:
       'Everything within `depth` relationships of an entity (breadth-first, best-connected first, at most `limit` nodes, the centre always included), with every relationship among them. Null when the id names nothing.',
     args: {

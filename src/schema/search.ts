@@ -1,4 +1,5 @@
 import { builder } from '../builder.js';
+import { searchComplexity } from '../complexity.js';
 import { apiError } from '../db/errors.js';
 import type { EntityRecord } from '../loaders/types.js';
 import { luceneQuery, MAX_QUERY_LENGTH, matchRank, normalizeQuery, scriptVariants } from '../search/text.js';
@@ -43,6 +44,7 @@ function bestName(e: EntityRecord, variants: readonly string[]): { name: string;
 builder.queryField('search', (t) =>
   t.field({
     type: [SearchHit],
+    complexity: (args) => searchComplexity(args.first ?? 10, MAX_SEARCH),
     description:
       'Find entities by name in Chinese (Traditional or Simplified) or English, whole or partial: "美團", "中国电信", "China Telecom", "冬奧", even one character. Exact names and aliases always rank first, whatever `first` is. English words match in any order, in singular or plural, and with one typo ("Winter Olympics", "Meitaun"). User text is never query syntax.',
     args: {

@@ -90,11 +90,11 @@ const aliasedPaths = (n: number) =>
   `{ ${Array.from({ length: n }, (_, i) => `p${i}: paths(from: "partner/meituan", to: "company/china-unicom", maxLength: 6, first: 20) { length }`).join(' ')} }`;
 
 describe('complexityFromQuery over the schema', () => {
-  it('counts `search(first: $n)` n times, from the variables', () => {
+  it('prices `search(first: $n)` by the records it fetches, from the variables', () => {
     const q = 'query($n: Int) { search(query: "聯通", first: $n) { score matched } }';
-    expect(cost(q, { n: 1 }).complexity).toBe(1 + 1 * 2);
-    expect(cost(q, { n: 50 }).complexity).toBe(1 + 50 * 2);
-    expect(cost(q, { n: 100 }).complexity).toBe(1 + 100 * 2);
+    expect(cost(q, { n: 1 }).complexity).toBe(10 * (40 + 50) + 1 * 2);
+    expect(cost(q, { n: 50 }).complexity).toBe(10 * (200 + 50) + 50 * 2);
+    expect(cost(q, { n: 100 }).complexity).toBe(10 * (400 + 50) + 100 * 2);
   });
 
   it('grows a connection with `first`: ten times the page, ten times the cost', () => {
@@ -165,12 +165,12 @@ describe('useCostLimit (src/http/limits/cost.ts)', () => {
   });
 
   it('decides per request from the variables: one document, refused or let through by `$n`', async () => {
-    const post = yogaWithLimits({ maxComplexity: 100 });
+    const post = yogaWithLimits({ maxComplexity: 3_000 });
     const q = 'query($n: Int) { search(query: "聯通", first: $n) { score } __typename }';
     const big = await post(q, { n: 100 });
     expect(big.body.errors?.map((e) => e.extensions.code)).toEqual(['COMPLEXITY_LIMIT']);
-    expect(big.body.errors?.[0]?.extensions.cost).toBe(102);
-    const small = await post(q, { n: 98 });
+    expect(big.body.errors?.[0]?.extensions.cost).toBe(10 * (400 + 50) + 100 + 1);
+    const small = await post(q, { n: 60 });
     expect(small.body.errors?.map((e) => e.extensions.code)).not.toContain('COMPLEXITY_LIMIT');
   });
 
