@@ -1,7 +1,7 @@
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { type EntityKind, typeNameOfKind } from '../kinds.js';
 import type { EntityRecord, MentionRecord, RelationRecord } from '../loaders/types.js';
+import { type EntityKind, typeNameOfKind } from '../model/index.js';
 import { pageFromArray } from './pagination.js';
 
 export const EntityKindEnum = builder.enumType('EntityKind', {

@@ -1,7 +1,7 @@
 import { builder } from '../builder.js';
 import { apiError } from '../db/errors.js';
-import { ENTITY_KINDS } from '../kinds.js';
 import type { EntityRecord } from '../loaders/types.js';
+import { ENTITY_KINDS } from '../model/index.js';
 import { MAX_QUERY_LENGTH } from '../search/text.js';
 import { Entity, EntityKindEnum } from './entity.js';
 import { selectsRelations } from './lookahead.js';

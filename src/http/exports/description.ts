@@ -1,3 +1,4 @@
+import { REPORT } from '../../model/index.js';
+
 /** The graph's description in graph.json and graph.graphml. */
-export const GRAPH_DESCRIPTION =
-  'China Unicom (Hong Kong) 2020 CSR report knowledge graph (unicom-kg); evidence lines refer to seed/source/china-unicom-csr-2020.zh-Hant.txt';
+export const GRAPH_DESCRIPTION = `${REPORT.title} knowledge graph (unicom-kg); evidence lines refer to ${REPORT.sourceFile}`;

@@ -1,5 +1,4 @@
-import { RELATION_TYPES } from '../../../seed/schema.js';
-import { ENTITY_KINDS } from '../../kinds.js';
+import { ENTITY_KINDS, RELATION_TYPES } from '../../model/index.js';
 import type { ExportFile } from './files.js';
 import type { Filters } from './rows.js';
 
