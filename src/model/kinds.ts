@@ -1,27 +1,3 @@
-/**
- * The entity kinds of the graph. Each is a Neo4j label, a GraphQL object type implementing Entity and a
- * value of the EntityKind enum. Adding one here makes every per-kind table (KINDS below, and any table
- * declared `satisfies Record<EntityKind, …>`) fail to compile until it has an entry.
- */
-export const ENTITY_KINDS = [
-  'COMPANY',
-  'UNIT',
-  'SUBSIDIARY',
-  'BRANCH',
-  'REGION',
-  'PROGRAM',
-  'PRODUCT',
-  'PARTNER',
-  'ORGANIZATION',
-  'AWARD',
-  'PERSON',
-  'EVENT',
-  'PUBLICATION',
-  'THEME',
-  'METRIC',
-] as const;
-export type EntityKind = (typeof ENTITY_KINDS)[number];
-
 /** What the code needs to know about one kind. */
 export interface KindInfo {
   /** The Neo4j label and the GraphQL object type: PARTNER → Partner. */
@@ -34,6 +10,12 @@ export interface KindInfo {
   readonly typeDescription: string;
 }
 
+/**
+ * The entity kinds of the graph, and what the code needs to know about each. Each kind is a Neo4j label, a
+ * GraphQL object type implementing Entity and a value of the EntityKind enum. Adding a kind is one entry
+ * here: every other per-kind table is declared `satisfies Record<EntityKind, …>` (or built from this one)
+ * and fails to compile without it, and test/unit/kinds-in-schema.test.ts fails until the schema has its type.
+ */
 export const KINDS = {
   COMPANY: {
     typeName: 'Company',
@@ -132,7 +114,12 @@ export const KINDS = {
     typeDescription:
       'A yearly figure: a row of the 關鍵績效 table (2018–2020) or a figure of the text, with its unit, category and values as printed.',
   },
-} as const satisfies Record<EntityKind, KindInfo>;
+} as const satisfies Record<string, KindInfo>;
+
+export type EntityKind = keyof typeof KINDS;
+
+/** The kinds in KINDS order (a non-empty tuple, as zod's z.enum wants). */
+export const ENTITY_KINDS = Object.freeze(Object.keys(KINDS)) as readonly [EntityKind, ...EntityKind[]];
 
 // Maps, not objects: these are looked up with user text (ids, kind names).
 const KIND_BY_NAME: ReadonlyMap<string, EntityKind> = new Map(ENTITY_KINDS.map((k) => [k, k]));
