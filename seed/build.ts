@@ -1,19 +1,16 @@
 import { createHash } from 'node:crypto';
-import * as OpenCC from 'opencc-js';
+import { type EntityProperties, KINDS, metricValueId, type Report, typeNameOfKind } from '../src/model/index.js';
+import { toSimplified, toTraditional } from '../src/search/chinese.js';
 import { type NameKeyRow, nameKeyRows } from '../src/search/names.js';
 import type { CuratedData } from './data-files.js';
-import { isDuplicateLine } from './parse/duplicates.js';
+import { duplicateRanges, isInCopy } from './parse/duplicates.js';
 import { mentionsForAll } from './parse/mentions.js';
-import { sectionForLine, sectionsOf } from './parse/sections.js';
-import type { EntityKind, Evidence } from './schema.js';
-
-const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
-const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
-
-/** The Neo4j label of a kind: COMPANY → Company. */
-export const labelOf = (kind: EntityKind): string => kind.charAt(0) + kind.slice(1).toLowerCase();
+import { pathOf, type Section, sectionAt, sectionsOf } from './parse/sections.js';
+import { SEED_REPORT, type SeedReport } from './reports.js';
+import type { Evidence } from './schema.js';
 
 export interface EvidenceProps {
+  evidenceReports: string[];
   evidenceLines: number[];
   evidenceQuotes: string[];
   evidenceSections: string[];
@@ -21,8 +18,9 @@ export interface EvidenceProps {
 
 export interface EntityRow {
   id: string;
+  /** The Neo4j label of its kind (KINDS[kind].typeName). */
   label: string;
-  props: Record<string, unknown> & EvidenceProps;
+  props: EntityProperties;
 }
 export interface RelationRow {
   id: string;
@@ -37,6 +35,8 @@ export interface MetricValueRow {
   props: Record<string, unknown>;
 }
 export interface LineRow {
+  /** The report the line belongs to (Report.id). */
+  report: string;
   number: number;
   text: string;
   sectionId: string | null;
@@ -65,11 +65,20 @@ export interface GraphRows {
   version: string;
 }
 
-function evidenceProps(evidence: readonly Evidence[]): EvidenceProps {
+/** The section holding a line of one report's text, and its "Chapter › Section" path. */
+function sectionFinder(sections: readonly Section[]) {
+  return (line: number) => {
+    const s = sectionAt(sections, line);
+    return s ? { id: s.id, path: pathOf(sections, s) } : undefined;
+  };
+}
+
+function evidenceProps(report: Report, sectionOf: ReturnType<typeof sectionFinder>, evidence: readonly Evidence[]): EvidenceProps {
   return {
+    evidenceReports: evidence.map(() => report.id),
     evidenceLines: evidence.map((e) => e.line),
     evidenceQuotes: evidence.map((e) => e.quote),
-    evidenceSections: evidence.map((e) => sectionForLine(e.line)?.path ?? ''),
+    evidenceSections: evidence.map((e) => sectionOf(e.line)?.path ?? ''),
   };
 }
 
@@ -84,16 +93,17 @@ export function searchNames(names: readonly string[]): string[] {
   return [...out];
 }
 
-function compact(o: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+/** The object without its undefined properties (Neo4j stores no undefined; absent stays absent). */
+function compact<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
-/** The company that publishes the report, and so REPORTS every metric. */
-export const REPORTING_COMPANY = 'company/china-unicom-hk';
-
 /** Turns curated data plus the report text into the rows the writer MERGEs. Pure: no database. */
-export function buildGraph(data: CuratedData, lines: readonly string[]): GraphRows {
-  const sections = sectionsOf(lines);
+export function buildGraph(data: CuratedData, lines: readonly string[], source: SeedReport = SEED_REPORT): GraphRows {
+  const { report } = source;
+  const sections = sectionsOf(lines, source.toc);
+  const sectionOf = sectionFinder(sections);
+  const evidence = (ev: readonly Evidence[]) => evidenceProps(report, sectionOf, ev);
   const sectionPath = new Map<string, string>();
   const sectionRows: SectionRow[] = sections.map((s) => {
     const parent = s.parentId ? sectionPath.get(s.parentId) : undefined;
@@ -107,8 +117,8 @@ export function buildGraph(data: CuratedData, lines: readonly string[]): GraphRo
     const names = [e.nameZh, ...(e.nameEn ? [e.nameEn] : []), ...e.aliases];
     entities.push({
       id: e.id,
-      label: labelOf(e.kind),
-      props: compact({
+      label: typeNameOfKind(e.kind),
+      props: compact<EntityProperties>({
         id: e.id,
         kind: e.kind,
         nameZh: e.nameZh,
@@ -124,19 +134,20 @@ export function buildGraph(data: CuratedData, lines: readonly string[]): GraphRo
         year: e.year,
         date: e.date,
         searchText: searchNames(names).join('\n'),
-        ...evidenceProps(e.evidence),
-      }) as EntityRow['props'],
+        ...evidence(e.evidence),
+        mentionLines: [],
+      }),
     });
   }
   const metricValues: MetricValueRow[] = [];
   const relations: RelationRow[] = [];
   for (const m of data.metrics) {
-    const evidence = m.evidence.length > 0 ? m.evidence : m.values.map((v) => ({ line: v.line, quote: v.quote }));
+    const cited = m.evidence.length > 0 ? m.evidence : m.values.map((v) => ({ line: v.line, quote: v.quote }));
     const names = [m.nameZh, ...(m.nameEn ? [m.nameEn] : []), ...m.aliases];
     entities.push({
       id: m.id,
-      label: 'Metric',
-      props: compact({
+      label: KINDS.METRIC.typeName,
+      props: compact<EntityProperties>({
         id: m.id,
         kind: 'METRIC',
         nameZh: m.nameZh,
@@ -148,14 +159,16 @@ export function buildGraph(data: CuratedData, lines: readonly string[]): GraphRo
         source: m.source,
         reference: false,
         searchText: searchNames(names).join('\n'),
-        ...evidenceProps(evidence),
-      }) as EntityRow['props'],
+        ...evidence(cited),
+        mentionLines: [],
+      }),
     });
     for (const v of m.values) {
       metricValues.push({
-        id: `${m.id}@${v.year}`,
+        id: metricValueId(report, m.id, v.year),
         metricId: m.id,
         props: {
+          report: report.id,
           year: v.year,
           value: v.value,
           printed: v.printed,
@@ -163,16 +176,16 @@ export function buildGraph(data: CuratedData, lines: readonly string[]): GraphRo
           ...(v.asOf ? { asOf: v.asOf } : {}),
           evidenceLine: v.line,
           evidenceQuote: v.quote,
-          evidenceSection: sectionForLine(v.line)?.path ?? '',
+          evidenceSection: sectionOf(v.line)?.path ?? '',
         },
       });
     }
     relations.push({
-      id: `REPORTS:${REPORTING_COMPANY}->${m.id}`,
+      id: `REPORTS:${report.reportingCompany}->${m.id}`,
       type: 'REPORTS',
-      from: REPORTING_COMPANY,
+      from: report.reportingCompany,
       to: m.id,
-      props: { label: '披露', ...evidenceProps(evidence) },
+      props: { label: '披露', ...evidence(cited) },
     });
   }
 
@@ -181,36 +194,38 @@ export function buildGraph(data: CuratedData, lines: readonly string[]): GraphRo
     const base = `${r.type}:${r.from}->${r.to}`;
     const n = (relIds.get(base) ?? 0) + 1;
     relIds.set(base, n);
-    const { type, from, to, evidence, file: _file, ...rest } = r;
+    const { type, from, to, evidence: _evidence, file: _file, ...rest } = r;
     relations.push({
       id: n === 1 ? base : `${base}#${n}`,
       type,
       from,
       to,
-      props: compact({ ...rest, ...evidenceProps(evidence) }) as RelationRow['props'],
+      props: compact({ ...rest, ...evidence(r.evidence) }),
     });
   }
 
   const mentionInput = entities.map((e) => ({
     id: e.id,
-    names: [e.props.nameZh as string, ...((e.props.aliases as string[]) ?? []), ...(e.props.nameEn ? [e.props.nameEn as string] : [])],
+    names: [e.props.nameZh, ...e.props.aliases, ...(e.props.nameEn ? [e.props.nameEn] : [])],
   }));
   const mentions = mentionsForAll(lines, mentionInput);
   for (const e of entities) e.props.mentionLines = mentions.get(e.id) ?? [];
 
+  const copies = duplicateRanges(lines);
   const lineRows: LineRow[] = lines.map((text, i) => {
-    const s = sectionForLine(i + 1);
-    return { number: i + 1, text, sectionId: s?.id ?? null, section: s?.path ?? null, duplicate: isDuplicateLine(i + 1) };
+    const s = sectionOf(i + 1);
+    return {
+      report: report.id,
+      number: i + 1,
+      text,
+      sectionId: s?.id ?? null,
+      section: s?.path ?? null,
+      duplicate: isInCopy(copies, i + 1),
+    };
   });
 
   const nameKeys = entities.flatMap((e) =>
-    nameKeyRows({
-      id: e.id,
-      kind: e.props.kind as string,
-      nameZh: e.props.nameZh as string,
-      nameEn: e.props.nameEn as string | null,
-      aliases: (e.props.aliases as string[]) ?? [],
-    }),
+    nameKeyRows({ id: e.id, kind: e.props.kind, nameZh: e.props.nameZh, nameEn: e.props.nameEn, aliases: e.props.aliases }),
   );
 
   const version = createHash('sha256')

@@ -1,18 +1,16 @@
-import { readFileSync } from 'node:fs';
 import type { Driver } from 'neo4j-driver';
-import { CYPHER_DIR } from '../src/db/cypher.js';
 import { applySchema } from '../src/db/schema.js';
-import { toPlain } from '../src/db/values.js';
 import { buildGraph, type GraphRows } from './build.js';
 import { checkEvidence, DATA_DIR, DataError, loadCuratedData } from './data-files.js';
 import { parseKpiTable } from './parse/kpi-table.js';
+import { SEED_REPORT, type SeedReport } from './reports.js';
 import { sourceLines } from './source.js';
 import { type Counts, type WriteOptions, writeGraph } from './write.js';
 
 /** Reads, validates and builds the whole graph in memory; throws a DataError listing every problem. */
-export function prepareGraph(dataDir = DATA_DIR): GraphRows {
+export function prepareGraph(dataDir = DATA_DIR, source: SeedReport = SEED_REPORT): GraphRows {
   const lines = sourceLines();
-  const kpi = parseKpiTable(lines);
+  const kpi = parseKpiTable(lines, source.kpiNames);
   const data = loadCuratedData(
     dataDir,
     kpi.map((m) => m.id),
@@ -25,7 +23,7 @@ export function prepareGraph(dataDir = DATA_DIR): GraphRows {
     checkEvidence(`kpi-table › ${m.id} › values`, m.values, problems);
   }
   if (problems.length > 0) throw new DataError(problems);
-  return buildGraph({ ...data, metrics: [...kpi.map((m) => ({ ...m, file: 'kpi-table' })), ...data.metrics] }, lines);
+  return buildGraph({ ...data, metrics: [...kpi.map((m) => ({ ...m, file: 'kpi-table' })), ...data.metrics] }, lines, source);
 }
 
 export interface SeedResult {
@@ -46,10 +44,4 @@ export async function seed(
   await applySchema(driver, opts.database);
   const counts = await writeGraph(driver, rows, opts);
   return { counts, version: rows.version };
-}
-
-/** The version of the graph in the database, or null when it holds none yet. */
-export async function graphVersion(driver: Driver, database: string): Promise<string | null> {
-  const res = await driver.executeQuery(readFileSync(`${CYPHER_DIR}meta/graph-version.cypher`, 'utf8'), {}, { database });
-  return (toPlain(res.records[0]?.get('version')) as string | null) ?? null;
 }

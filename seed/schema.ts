@@ -1,87 +1,24 @@
 import { z } from 'zod';
-
-/** The entity kinds of the graph; each is a Neo4j label and a GraphQL object type. */
-export const ENTITY_KINDS = [
-  'COMPANY',
-  'UNIT',
-  'SUBSIDIARY',
-  'BRANCH',
-  'REGION',
-  'PROGRAM',
-  'PRODUCT',
-  'PARTNER',
-  'ORGANIZATION',
-  'AWARD',
-  'PERSON',
-  'EVENT',
-  'PUBLICATION',
-  'THEME',
-  'METRIC',
-] as const;
-export type EntityKind = (typeof ENTITY_KINDS)[number];
-
-/** Relationship types the seeder may write. */
-export const RELATION_TYPES = [
-  'OWNS',
-  'SUBSIDIARY_OF',
-  'BRANCH_OF',
-  'LOCATED_IN',
-  'PARTNERS_WITH',
-  'CO_FOUNDED',
-  'RUNS',
-  'PARTICIPATES_IN',
-  'RECEIVED',
-  'ISSUED_BY',
-  'HOLDS_ROLE',
-  'REPORTS',
-  'OFFERS',
-  'PUBLISHED',
-  'ORGANIZED',
-  'MEMBER_OF',
-  'PART_OF',
-  'SUPPORTS',
-  'SERVES',
-  'COVERS',
-  'CUSTOMER_OF',
-  'RATED',
-  'SIGNED',
-  'ABOUT',
-] as const;
-export type RelationType = (typeof RELATION_TYPES)[number];
-
-export const SECTORS = [
-  'operator',
-  'internet',
-  'vendor',
-  'university',
-  'research',
-  'media',
-  'ngo',
-  'un',
-  'alliance',
-  'finance',
-  'government',
-  'enterprise',
-  'healthcare',
-  'sports',
-  'other',
-] as const;
-
-export const REGION_LEVELS = ['country', 'province', 'city', 'county', 'district', 'town', 'village', 'area'] as const;
+import {
+  ENTITY_KINDS,
+  idPrefixOf,
+  kindOfId,
+  METRIC_PERIODS,
+  METRIC_SOURCES,
+  REGION_LEVELS,
+  RELATION_TYPES,
+  SECTORS,
+} from '../src/model/index.js';
 
 const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const kindPrefix: Record<EntityKind, string> = Object.fromEntries(ENTITY_KINDS.map((k) => [k, k.toLowerCase()])) as Record<
-  EntityKind,
-  string
->;
 
 /** `partner/meituan`, `region/guangdong-zhaoqing`: the kind in lower case, a slash, a lower-case ASCII slug. */
 export const EntityId = z.string().refine((id) => {
-  const [prefix, rest, extra] = id.split('/');
-  return extra === undefined && rest !== undefined && slug.test(rest) && ENTITY_KINDS.some((k) => kindPrefix[k] === prefix);
+  const [, rest, extra] = id.split('/');
+  return extra === undefined && rest !== undefined && slug.test(rest) && kindOfId(id) !== undefined;
 }, 'expected "<kind>/<slug>" such as "partner/meituan" (kind in lower case, slug of a-z, 0-9 and single hyphens)');
 
-/** One citation: a 1-based line of seed/source/china-unicom-csr-2020.zh-Hant.txt and a verbatim part of it. */
+/** One citation: a 1-based line of the report's text (REPORT.sourceFile) and a verbatim part of it. */
 export const Evidence = z.object({
   line: z.number().int().positive(),
   quote: z.string().min(1),
@@ -113,8 +50,8 @@ export const EntityInput = z
   })
   .strict()
   .superRefine((e, ctx) => {
-    if (!e.id.startsWith(`${kindPrefix[e.kind]}/`)) {
-      ctx.addIssue({ code: 'custom', path: ['id'], message: `id must start with "${kindPrefix[e.kind]}/" for kind ${e.kind}` });
+    if (!e.id.startsWith(idPrefixOf(e.kind))) {
+      ctx.addIssue({ code: 'custom', path: ['id'], message: `id must start with "${idPrefixOf(e.kind)}" for kind ${e.kind}` });
     }
     if (e.evidence.length === 0 && !e.reference) {
       ctx.addIssue({ code: 'custom', path: ['evidence'], message: 'at least one {line, quote} is required' });
@@ -166,7 +103,7 @@ export const MetricValueInput = z
      * the end of `year` (the report says 累計), `undated` a figure the report gives without a date (filed
      * under the report's year, which is only when it was stated).
      */
-    period: z.enum(['year', 'cumulative', 'undated']).default('year'),
+    period: z.enum(METRIC_PERIODS).default('year'),
     /** The date the figure stands at, where the report gives one more precise than the year. */
     asOf: dateField.optional(),
   })
@@ -182,13 +119,14 @@ export const MetricInput = z
     category: z.string().min(1),
     footnote: z.string().min(1).optional(),
     /** Where the figure comes from: the KPI table or the text. */
-    source: z.enum(['kpi-table', 'text']).default('text'),
+    source: z.enum(METRIC_SOURCES).default('text'),
     values: z.array(MetricValueInput).min(1),
     evidence: z.array(Evidence).default([]),
   })
   .strict()
   .superRefine((m, ctx) => {
-    if (!m.id.startsWith('metric/')) ctx.addIssue({ code: 'custom', path: ['id'], message: 'a metric id starts with "metric/"' });
+    if (!m.id.startsWith(idPrefixOf('METRIC')))
+      ctx.addIssue({ code: 'custom', path: ['id'], message: `a metric id starts with "${idPrefixOf('METRIC')}"` });
   });
 export type MetricInput = z.infer<typeof MetricInput>;
 

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { REPORT, type Report } from '../src/model/index.js';
 
-export const SOURCE_PATH = fileURLToPath(new URL('./source/china-unicom-csr-2020.zh-Hant.txt', import.meta.url));
+/** The absolute path of a report's text (Report.sourceFile is relative to the repository root). */
+export const sourcePath = (report: Report): string => fileURLToPath(new URL(`../${report.sourceFile}`, import.meta.url));
+
+export const SOURCE_PATH = sourcePath(REPORT);
 
 let cached: readonly string[] | undefined;
 

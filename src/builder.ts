@@ -4,7 +4,7 @@ import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
 import { fieldComplexity } from './complexity.js';
 import type { Context } from './context.js';
-import { kindOfId, typeNameOfKind } from './kinds.js';
+import { kindOfId, typeNameOfKind } from './model/index.js';
 import { compileSelection } from './translate/index.js';
 
 export const builder = new SchemaBuilder<{

@@ -1,10 +1,11 @@
 import { pino } from 'pino';
-import { graphVersion, seed } from '../seed/run.js';
+import { seed } from '../seed/run.js';
 import { loadConfig } from './config.js';
 import { connectNeo4j, type Neo4jConnection, waitForNeo4j } from './db/connect.js';
 import { loadQueries } from './db/cypher.js';
 import { Db } from './db/read.js';
 import { applySchema } from './db/schema.js';
+import { readGraphVersion } from './graph-version.js';
 import { createHttpServer, watchParent } from './process.js';
 import { type AppState, createApp } from './yoga.js';
 
@@ -111,19 +112,20 @@ async function main(): Promise<void> {
   const driver = conn.driver;
   await step('neo4j answers', () => waitForNeo4j(driver, 120_000));
   await step('apply schema', () => applySchema(driver, config.NEO4J_DATABASE));
-  const version = await graphVersion(driver, config.NEO4J_DATABASE);
+  const db = new Db(driver, queries, {
+    database: config.NEO4J_DATABASE,
+    timeoutMs: config.QUERY_TIMEOUT_MS,
+    heavySlots: config.MAX_HEAVY_STATEMENTS,
+    admissionWaitMs: config.ADMISSION_WAIT_MS,
+  });
+  const version = (await readGraphVersion(db))?.version ?? null;
   if (config.SEED_ON_START === 'always' || (config.SEED_ON_START === 'auto' && version === null)) {
     await step('seed', async () => {
       const { counts } = await seed(driver, { database: config.NEO4J_DATABASE, log: (msg) => log.debug(msg) });
       log.info({ kinds: counts.kinds, relations: counts.relations }, 'seeded');
     });
   } else log.info({ version }, 'graph already seeded');
-  state.db = new Db(driver, queries, {
-    database: config.NEO4J_DATABASE,
-    timeoutMs: config.QUERY_TIMEOUT_MS,
-    heavySlots: config.MAX_HEAVY_STATEMENTS,
-    admissionWaitMs: config.ADMISSION_WAIT_MS,
-  });
+  state.db = db;
   state.ping = async () => {
     await state.db?.read('meta/ping');
   };

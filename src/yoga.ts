@@ -7,7 +7,7 @@ import { apiError, jsonError } from './errors.js';
 import { EXAMPLES } from './examples.js';
 import { useCache } from './http/cache.js';
 import { useExplore } from './http/explore.js';
-import { useExports } from './http/exports.js';
+import { useExports } from './http/exports/index.js';
 import { renderGraphiQL, useGraphiQLAssets } from './http/graphiql.js';
 import { usePersistedExamples } from './http/persisted.js';
 import { DEFAULT_SECURITY, type SecurityOptions, securityPlugins } from './http/security.js';

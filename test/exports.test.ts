@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXAMPLES } from '../src/examples.js';
-import { EXPORT_PAGE_SIZE } from '../src/http/exports.js';
+import { EXPORT_PAGE_SIZE } from '../src/http/exports/index.js';
 import { createApp } from '../src/yoga.js';
 import { testApp } from './helpers.js';
 

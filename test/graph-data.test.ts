@@ -3,14 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATA_DIR, DataError } from '../seed/data-files.js';
-import { graphVersion, seed } from '../seed/run.js';
+import { seed } from '../seed/run.js';
 import { sourceLines } from '../seed/source.js';
+import { loadQueries } from '../src/db/cypher.js';
+import { Db } from '../src/db/read.js';
 import { toPlain } from '../src/db/values.js';
+import { readGraphVersion } from '../src/graph-version.js';
 import { testDriver, testNeo4j } from './helpers.js';
 
 const driver = testDriver();
 const { database } = testNeo4j();
 afterAll(() => driver.close());
+const graphVersion = async () => (await readGraphVersion(new Db(driver, loadQueries(), { database, timeoutMs: 10_000 })))?.version;
 
 async function rows<T = Record<string, unknown>>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
   const res = await driver.executeQuery(cypher, params, { database });
@@ -205,7 +209,7 @@ describe('the seeded graph (seed/ → Neo4j)', () => {
     });
 
     it('rolls back everything when a write fails inside the transaction', async () => {
-      const version = await graphVersion(driver, database);
+      const version = await graphVersion();
       const err = await seed(driver, {
         database,
         reset: true,
@@ -215,7 +219,7 @@ describe('the seeded graph (seed/ → Neo4j)', () => {
       }).catch((e: unknown) => e);
       expect((err as Error).message).toBe('simulated failure after all writes');
       expect(await counts()).toEqual(before);
-      expect(await graphVersion(driver, database)).toBe(version);
+      expect(await graphVersion()).toBe(version);
     });
   });
 });

@@ -1,4 +1,4 @@
-import { Converter } from 'opencc-js/t2cn';
+import { toSimplified } from '../../src/search/chinese.js';
 import type { MetricInput } from '../schema.js';
 import { KPI_NAMES, type KpiName } from './kpi-names.js';
 
@@ -14,8 +14,6 @@ const RATIO = /^(\d+(?:\.\d+)?)[：:](\d+(?:\.\d+)?)$/;
 const NONE = /^[—–-]$/;
 const GRADE = /^[A-D]{1,3}[+-]?$/;
 const FOOTNOTE_MARKER = /^(.*\D)(\d+)$/;
-
-const toSimplified = Converter({ from: 'tw', to: 'cn' });
 
 /** Where the table starts and ends, and the years of its columns. */
 interface TableRegion {

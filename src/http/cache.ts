@@ -1,6 +1,7 @@
 import { type Cache, createInMemoryCache, hashSHA256, useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import type { Plugin } from 'graphql-yoga';
 import type { AppState } from '../app-state.js';
+import { readGraphVersion, UNSEEDED } from '../graph-version.js';
 
 export interface ResponseCacheOptions {
   /** How long a result stays cached, and the max-age of GET responses. */
@@ -20,9 +21,8 @@ function versionTracker(state: AppState, checkMs: number, onChange: () => void) 
   return (): Promise<string> | string => {
     if (!state.db || !state.ready) return 'not-ready';
     if (Date.now() - checkedAt < checkMs) return current;
-    pending ??= state.db
-      .read<{ version: string | null }>('meta/graph-version')
-      .then((rows) => rows[0]?.version ?? 'unseeded')
+    pending ??= readGraphVersion(state.db)
+      .then((v) => v?.version ?? UNSEEDED)
       .catch(() => 'unavailable')
       .then((version) => {
         if (version !== current) onChange();

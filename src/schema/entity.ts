@@ -1,8 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { type EntityKind, typeNameOfKind } from '../kinds.js';
 import type { EntityRecord, MentionRecord, RelationRecord } from '../loaders/types.js';
+import { type EntityKind, typeNameOfKind } from '../model/index.js';
 import { type PrefetchedRelations, translated } from '../translate/index.js';
 import { EVIDENCE_PROPS } from '../translate/rules.js';
 import { pageFromArray, pageFromRows, pageWindow } from './pagination.js';

@@ -1,6 +1,6 @@
-import { RELATION_TYPES, type RelationType } from '../../seed/schema.js';
 import { builder } from '../builder.js';
 import { apiError } from '../errors.js';
+import { RELATION_TYPES, type RelationType } from '../model/index.js';
 
 const DESCRIPTIONS = {
   OWNS: 'Company → Company it holds shares of (with `share`, percent).',

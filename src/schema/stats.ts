@@ -1,5 +1,5 @@
 import { builder } from '../builder.js';
-import type { EntityKind } from '../kinds.js';
+import type { EntityKind } from '../model/index.js';
 import { EntityKindEnum } from './entity.js';
 
 interface StatsShape {

@@ -1,5 +1,5 @@
-import { REGION_LEVELS, SECTORS } from '../../seed/schema.js';
 import { builder } from '../builder.js';
+import { REGION_LEVELS, SECTORS } from '../model/index.js';
 import { EntityKindEnum } from './entity.js';
 import { MetricSourceEnum } from './metric.js';
 import { RelationTypeEnum } from './relation-type.js';

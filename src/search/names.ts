@@ -1,8 +1,4 @@
-import * as OpenCC from 'opencc-js';
-
-// Traditional (generic, Hong Kong and Taiwan variants alike) → Simplified: one script for every key.
-const fromTraditional = OpenCC.Converter({ from: 't', to: 'cn' });
-const fromTaiwan = OpenCC.Converter({ from: 'tw', to: 'cn' });
+import { genericToSimplified, toSimplified } from './chinese.js';
 
 /** Folded names by raw text (a Map: raw text may be `__proto__`). */
 const KEYS = new Map<string, string>();
@@ -19,7 +15,8 @@ export function nameKey(raw: string): string {
   const known = KEYS.get(raw);
   if (known !== undefined) return known;
   const plain = raw.normalize('NFKC').replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\s]/gu, '');
-  const key = fromTaiwan(fromTraditional(plain)).toLowerCase();
+  // Traditional (generic, Hong Kong and Taiwan variants alike) → Simplified: one script for every key.
+  const key = toSimplified(genericToSimplified(plain)).toLowerCase();
   // Search ranks every candidate by its names: without this, OpenCC ran on the same ~3,000 names per
   // request (about 7 % of the server's busy CPU in a stress profile). Bounded, since queries pass through here too.
   if (KEYS.size >= MAX_KEYS) KEYS.clear();

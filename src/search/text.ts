@@ -1,8 +1,5 @@
-import * as OpenCC from 'opencc-js';
+import { toSimplified, toTraditional } from './chinese.js';
 import { nameKey } from './names.js';
-
-const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
-const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 
 export const MAX_QUERY_LENGTH = 200;
 

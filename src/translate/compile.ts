@@ -9,7 +9,7 @@ import {
   isObjectType,
   type SelectionSetNode,
 } from 'graphql';
-import { ENTITY_KINDS, type EntityKind, typeNameOfKind } from '../kinds.js';
+import { ENTITY_KINDS, type EntityKind, typeNameOfKind } from '../model/index.js';
 import { KEY_PROPS, SLIM_PROPS, TRANSLATE, type TranslateRule } from './rules.js';
 import { collectFields, type Fragments, type Variables } from './selection.js';
 

@@ -1,5 +1,5 @@
 import { apiError } from '../errors.js';
-import { ENTITY_KINDS } from '../kinds.js';
+import { ENTITY_KINDS } from '../model/index.js';
 import { MAX_QUERY_LENGTH, normalizeQuery, scriptVariants } from '../search/text.js';
 
 /** EntityWhere as the resolver receives it (enum values already mapped to stored values). */

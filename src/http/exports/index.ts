@@ -1,0 +1,2 @@
+export { useExports } from './route.js';
+export { EXPORT_PAGE_SIZE } from './rows.js';

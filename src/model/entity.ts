@@ -1,0 +1,71 @@
+import type { EntityKind } from './kinds.js';
+import type { MetricSource, RegionLevel, Sector } from './vocabulary.js';
+
+/**
+ * The properties of an :Entity node as the seeder writes them (absent ones are not written). Every kind
+ * shares this one shape: kind-specific properties (sector, level, unit ...) are optional.
+ */
+export interface EntityProperties {
+  id: string;
+  kind: EntityKind;
+  nameZh: string;
+  nameEn: string | null;
+  aliases: string[];
+  description?: string;
+  /** PARTNER. */
+  sector?: Sector;
+  /** REGION. */
+  level?: RegionLevel;
+  /** SUBSIDIARY. */
+  jointVenture?: boolean;
+  /** A reference entity (the 31 provinces) that exists even where the report does not name it. */
+  reference: boolean;
+  category?: string;
+  title?: string;
+  year?: number;
+  date?: string;
+  /** METRIC. */
+  unit?: string;
+  footnote?: string;
+  source?: MetricSource;
+  /** Names and aliases in every script, one a line: what the full-text index reads. */
+  searchText: string;
+  /** The evidence as parallel lists: the i-th quote is on the i-th line of the i-th report. */
+  evidenceReports: string[];
+  evidenceLines: number[];
+  evidenceQuotes: string[];
+  evidenceSections: string[];
+  /** Every line of the report that names the entity (by any of its names). */
+  mentionLines: number[];
+}
+
+/** Every property an entity node may have, in a stable order (exports, projections, checks). */
+export const ENTITY_PROPERTIES = [
+  'id',
+  'kind',
+  'nameZh',
+  'nameEn',
+  'aliases',
+  'description',
+  'sector',
+  'level',
+  'jointVenture',
+  'reference',
+  'category',
+  'title',
+  'year',
+  'date',
+  'unit',
+  'footnote',
+  'source',
+  'searchText',
+  'evidenceReports',
+  'evidenceLines',
+  'evidenceQuotes',
+  'evidenceSections',
+  'mentionLines',
+] as const satisfies readonly (keyof EntityProperties)[];
+
+// Fails to compile when EntityProperties gains a property ENTITY_PROPERTIES does not list.
+type Unlisted = Exclude<keyof EntityProperties, (typeof ENTITY_PROPERTIES)[number]>;
+export const ENTITY_PROPERTIES_COMPLETE: [Unlisted] extends [never] ? true : Unlisted = true;

@@ -1,0 +1,28 @@
+/** Relationship types the seeder may write; each is a Neo4j relationship type and a RelationType enum value. */
+export const RELATION_TYPES = [
+  'OWNS',
+  'SUBSIDIARY_OF',
+  'BRANCH_OF',
+  'LOCATED_IN',
+  'PARTNERS_WITH',
+  'CO_FOUNDED',
+  'RUNS',
+  'PARTICIPATES_IN',
+  'RECEIVED',
+  'ISSUED_BY',
+  'HOLDS_ROLE',
+  'REPORTS',
+  'OFFERS',
+  'PUBLISHED',
+  'ORGANIZED',
+  'MEMBER_OF',
+  'PART_OF',
+  'SUPPORTS',
+  'SERVES',
+  'COVERS',
+  'CUSTOMER_OF',
+  'RATED',
+  'SIGNED',
+  'ABOUT',
+] as const;
+export type RelationType = (typeof RELATION_TYPES)[number];

@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { attributesIn, EDGE_ATTRIBUTES, METRIC_VALUE_ATTRIBUTES, NODE_ATTRIBUTES, namesIn } from '../../src/http/exports/attributes.js';
+import { csvRecord } from '../../src/http/exports/csv.js';
+import { graphmlValue, xmlSafe } from '../../src/http/exports/graphml.js';
+import { jsonLink, jsonNode } from '../../src/http/exports/json.js';
+import type { EntityRow, RelationRow } from '../../src/http/exports/rows.js';
+
+const meituan: EntityRow = {
+  entity: {
+    id: 'partner/meituan',
+    kind: 'PARTNER',
+    nameZh: '美團',
+    nameEn: 'Meituan',
+    aliases: ['美团', 'Meituan Dianping'],
+    sector: 'internet',
+    description: null,
+    evidenceLines: [3590, 3602],
+    evidenceQuotes: ['與美團', '美團'],
+    mentionLines: [3590, 3602, 3610],
+  },
+  degree: 4,
+};
+const bare: EntityRow = { entity: { id: 'region/x', kind: 'REGION', nameZh: '某地', nameEn: null, aliases: [] }, degree: 0 };
+const link: RelationRow = {
+  id: 'PARTNERS_WITH:company/china-unicom-hk->partner/meituan',
+  source: 'company/china-unicom-hk',
+  target: 'partner/meituan',
+  sourceKind: 'COMPANY',
+  targetKind: 'PARTNER',
+  type: 'PARTNERS_WITH',
+  props: {
+    id: 'x',
+    kind: 'strategic',
+    year: 2020,
+    share: null,
+    evidenceLines: [3590],
+    evidenceQuotes: ['與美團'],
+    evidenceSections: ['拓合作'],
+  },
+};
+
+describe('the attribute tables drive every writer (src/http/exports/attributes.ts)', () => {
+  it('gives the CSV files the columns they have always had, in order', () => {
+    expect(namesIn(NODE_ATTRIBUTES, 'csv')).toEqual([
+      'id',
+      'kind',
+      'nameZh',
+      'nameEn',
+      'aliases',
+      'description',
+      'sector',
+      'level',
+      'category',
+      'year',
+      'date',
+      'unit',
+      'source',
+      'reference',
+      'degree',
+      'mentions',
+      'evidenceLines',
+      'evidenceQuote',
+    ]);
+    expect(namesIn(EDGE_ATTRIBUTES, 'csv')).toEqual([
+      'id',
+      'source',
+      'target',
+      'type',
+      'sourceKind',
+      'targetKind',
+      'year',
+      'date',
+      'label',
+      'kind',
+      'share',
+      'role',
+      'inferred',
+      'evidenceLines',
+      'evidenceQuote',
+    ]);
+    expect(namesIn(METRIC_VALUE_ATTRIBUTES, 'csv')).toEqual([
+      'metric',
+      'nameZh',
+      'nameEn',
+      'category',
+      'year',
+      'value',
+      'printed',
+      'unit',
+      'source',
+      'evidenceLine',
+      'evidenceQuote',
+    ]);
+  });
+
+  it('declares a GraphML key for every JSON attribute, plus the node label', () => {
+    expect(namesIn(NODE_ATTRIBUTES, 'graphml')).toEqual(['label', ...namesIn(NODE_ATTRIBUTES, 'json')]);
+    expect(namesIn(EDGE_ATTRIBUTES, 'graphml')).toEqual(namesIn(EDGE_ATTRIBUTES, 'json'));
+    expect(attributesIn(NODE_ATTRIBUTES, 'graphml').find((a) => a.name === 'degree')?.type).toBe('int');
+    expect(attributesIn(EDGE_ATTRIBUTES, 'graphml').find((a) => a.name === 'share')?.type).toBe('double');
+  });
+
+  it('writes a node: JSON keeps lists and leaves out absent values, CSV joins lists with "|" and keeps every column', () => {
+    expect(jsonNode(meituan)).toEqual({
+      id: 'partner/meituan',
+      kind: 'PARTNER',
+      nameZh: '美團',
+      nameEn: 'Meituan',
+      aliases: ['美团', 'Meituan Dianping'],
+      sector: 'internet',
+      reference: false,
+      degree: 4,
+      mentions: 3,
+      evidenceLines: [3590, 3602],
+    });
+    expect(Object.keys(jsonNode(bare))).toEqual(['id', 'kind', 'nameZh', 'aliases', 'reference', 'degree', 'mentions', 'evidenceLines']);
+    const row = csvRecord(attributesIn(NODE_ATTRIBUTES, 'csv'), meituan);
+    expect(Object.keys(row)).toEqual(namesIn(NODE_ATTRIBUTES, 'csv'));
+    expect(row).toMatchObject({
+      id: 'partner/meituan',
+      aliases: '美团|Meituan Dianping',
+      evidenceLines: '3590|3602',
+      evidenceQuote: '與美團',
+    });
+    expect(csvRecord(attributesIn(NODE_ATTRIBUTES, 'csv'), bare)).toMatchObject({
+      aliases: null,
+      evidenceLines: null,
+      evidenceQuote: null,
+    });
+  });
+
+  it('writes a link: JSON has its ends and key first, CSV its ends, kinds and first quote', () => {
+    expect(jsonLink(link)).toEqual({
+      source: 'company/china-unicom-hk',
+      target: 'partner/meituan',
+      key: 'PARTNERS_WITH:company/china-unicom-hk->partner/meituan',
+      type: 'PARTNERS_WITH',
+      year: 2020,
+      kind: 'strategic',
+      inferred: false,
+      evidenceLines: [3590],
+    });
+    expect(csvRecord(attributesIn(EDGE_ATTRIBUTES, 'csv'), link)).toMatchObject({
+      sourceKind: 'COMPANY',
+      targetKind: 'PARTNER',
+      share: null,
+      evidenceLines: '3590',
+      evidenceQuote: '與美團',
+    });
+  });
+
+  it('writes GraphML values as text: lists joined, empty lists and absent values left out, XML-forbidden characters removed', () => {
+    expect(graphmlValue(['美团', 'Meituan'])).toBe('美团|Meituan');
+    expect(graphmlValue([])).toBeNull();
+    expect(graphmlValue(null)).toBeNull();
+    expect(graphmlValue(undefined)).toBeNull();
+    expect(graphmlValue(false)).toBe('false');
+    expect(graphmlValue(0)).toBe('0');
+    expect(xmlSafe('a\u0001b\tc\uffff')).toBe('ab\tc');
+  });
+});
