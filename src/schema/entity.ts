@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import type { EntityRecord, MentionRecord, RelationRecord } from '../loaders/types.js';
-import { type EntityKind, typeNameOfKind } from '../model/index.js';
+import { ENTITY_KINDS, type EntityKind, KINDS, typeNameOfKind } from '../model/index.js';
 import { type PrefetchedRelations, translated } from '../translate/index.js';
 import { EVIDENCE_PROPS } from '../translate/rules.js';
 import { pageFromArray, pageFromRows, pageWindow } from './pagination.js';
@@ -19,26 +19,11 @@ export function prefetched<T>(e: EntityRecord, info: GraphQLResolveInfo): { valu
 
 export const EntityKindEnum = builder.enumType('EntityKind', {
   description: 'The kinds of entity in the graph; each is an object type implementing Entity.',
-  values: {
-    COMPANY: { description: "China Unicom group's own legal entities (集團, the listed companies, BVI holders)." },
-    UNIT: { description: 'Internal bodies: board committees, leading groups, offices, departments.' },
-    SUBSIDIARY: { description: 'Subsidiaries and joint ventures (see Subsidiary.jointVenture).' },
-    BRANCH: { description: 'Provincial, city and county branches (e.g. 湖北聯通).' },
-    REGION: { description: 'Countries, provinces, cities, counties, towns and villages (see Region.level).' },
-    PROGRAM: { description: 'Initiatives, campaigns and platforms (e.g. 5G共建共享, 智慧冬奧).' },
-    PRODUCT: { description: 'Products and services (e.g. 暢聽王卡, 孝心卡).' },
-    PARTNER: { description: 'Organisations China Unicom works with (see Partner.sector).' },
-    ORGANIZATION: { description: 'Other external bodies: regulators, exchanges, rating agencies, award issuers.' },
-    AWARD: { description: 'Honours, titles and rankings received, with issuer and year.' },
-    PERSON: { description: 'Board members and managers, with their roles.' },
-    EVENT: { description: 'Dated events: meetings, launches, signings, disasters responded to.' },
-    PUBLICATION: { description: 'White papers, reports and plans the report names.' },
-    THEME: {
-      description:
-        'The subjects the report is organised around (5G, 大數據, 脫貧攻堅, 冬奧 ...): programs, products, events, publications, awards and partners are ABOUT them.',
-    },
-    METRIC: { description: 'Yearly figures: the 關鍵績效 table and other figures of the text.' },
-  },
+  // One value per entry of src/model KINDS, described there.
+  values: Object.fromEntries(ENTITY_KINDS.map((k) => [k, { description: KINDS[k].description }])) as Record<
+    EntityKind,
+    { description: string }
+  >,
 });
 
 export const DirectionEnum = builder.enumType('Direction', {
@@ -332,9 +317,9 @@ function relationPage(pre: PrefetchedRelations, args: Parameters<typeof pageWind
 }
 
 /** Declares the object type of one kind: a Relay node implementing Entity, loaded in batches by id. */
-export function entityType(kind: EntityKind, description: string) {
+export function entityType(kind: EntityKind) {
   return builder.node(builder.objectRef<EntityRecord>(typeNameOfKind(kind)), {
-    description,
+    description: KINDS[kind].typeDescription,
     interfaces: [Entity],
     id: { resolve: (e) => e.id, description: 'Readable global id, e.g. "partner/meituan".' },
     isTypeOf: (e) => (e as EntityRecord).kind === kind,

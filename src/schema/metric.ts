@@ -8,10 +8,7 @@ import { findEntity } from './lookup.js';
 import { Company } from './organisation.js';
 import { pageFromRows, pageWindow } from './pagination.js';
 
-export const Metric = entityType(
-  'METRIC',
-  'A yearly figure: a row of the 關鍵績效 table (2018–2020) or a figure of the text, with its unit, category and values as printed.',
-);
+export const Metric = entityType('METRIC');
 
 export const MetricSourceEnum = builder.enumType('MetricSource', {
   description: 'Where a metric comes from.',

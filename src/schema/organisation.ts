@@ -3,12 +3,9 @@ import type { EntityRecord } from '../loaders/types.js';
 import { translated } from '../translate/index.js';
 import { Entity, Evidence, type EvidenceShape, entityType, evidenceOf, listOf, oneOf, related } from './entity.js';
 
-export const Company = entityType(
-  'COMPANY',
-  "One of the China Unicom group's own legal entities: the group (集團), the Hong Kong-listed company the report speaks for, the A-share company, the operating company and the BVI holding companies.",
-);
-export const Unit = entityType('UNIT', 'An internal body: a board committee, leading group, office, department or centre.');
-export const Subsidiary = entityType('SUBSIDIARY', 'A subsidiary or joint venture of China Unicom (e.g. 聯通大數據, 雲景).');
+export const Company = entityType('COMPANY');
+export const Unit = entityType('UNIT');
+export const Subsidiary = entityType('SUBSIDIARY');
 
 interface OwnershipShape {
   company: EntityRecord;

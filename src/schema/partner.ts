@@ -4,14 +4,8 @@ import { translated } from '../translate/index.js';
 import { Entity, Evidence, type EvidenceShape, entityType, evidenceOf, listOf, oneOf, related } from './entity.js';
 import { Subsidiary } from './organisation.js';
 
-export const Partner = entityType(
-  'PARTNER',
-  'An organisation China Unicom works with: an operator, internet firm, vendor, university, research institute, medium, NGO, UN body or alliance.',
-);
-export const Organization = entityType(
-  'ORGANIZATION',
-  'Any other external body the report names: regulators and ministries, exchanges, rating agencies, standards bodies, award issuers and organisers.',
-);
+export const Partner = entityType('PARTNER');
+export const Organization = entityType('ORGANIZATION');
 
 interface PartnershipShape {
   with: EntityRecord;

@@ -3,12 +3,9 @@ import type { EntityRecord } from '../loaders/types.js';
 import { Entity, Evidence, type EvidenceShape, entityType, evidenceOf, listOf, oneOf, related } from './entity.js';
 import { Company } from './organisation.js';
 
-export const Person = entityType('PERSON', 'A board member or manager, with the roles the report gives (董事會及管理層).');
-export const Award = entityType(
-  'AWARD',
-  'An honour, title, prize or ranking, with its issuer, year and recipients (榮譽認可 and the text).',
-);
-export const Publication = entityType('PUBLICATION', 'A white paper, report, plan or standard the report names.');
+export const Person = entityType('PERSON');
+export const Award = entityType('AWARD');
+export const Publication = entityType('PUBLICATION');
 
 interface RoleShape {
   role: string | null;

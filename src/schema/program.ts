@@ -4,12 +4,9 @@ import { Company, Subsidiary } from './organisation.js';
 import { Partner } from './partner.js';
 import { Branch } from './region.js';
 
-export const Program = entityType(
-  'PROGRAM',
-  'An initiative, campaign or platform: 5G共建共享, 智慧冬奧, 精準扶貧, 普遍服務, 雪域童年, 聯通鏈, 沃雲 ...',
-);
-export const Product = entityType('PRODUCT', 'A product or service: 暢聽王卡, 孝心卡, 沃家神眼 ...');
-export const Event = entityType('EVENT', 'A dated event: a meeting, launch, signing, forum, exhibition or disaster responded to.');
+export const Program = entityType('PROGRAM');
+export const Product = entityType('PRODUCT');
+export const Event = entityType('EVENT');
 
 const RUNS_OR_JOINS = ['RUNS', 'PARTICIPATES_IN'];
 

@@ -3,11 +3,8 @@ import { translated } from '../translate/index.js';
 import { entityType, listOf, oneOf } from './entity.js';
 import { Company } from './organisation.js';
 
-export const Region = entityType(
-  'REGION',
-  'A place: a country, one of the 31 provincial-level divisions, a city, county, district, town or village. Branches and places are LOCATED_IN their region.',
-);
-export const Branch = entityType('BRANCH', 'A provincial, city or county branch of China Unicom (e.g. 湖北聯通, 廣東肇慶聯通).');
+export const Region = entityType('REGION');
+export const Branch = entityType('BRANCH');
 
 builder.objectFields(Region, (t) => ({
   level: t.string({

@@ -4,10 +4,7 @@ import { Entity, EntityKindEnum, entityType, listOf, neighbours } from './entity
 import { Partner } from './partner.js';
 import { Program } from './program.js';
 
-export const Theme = entityType(
-  'THEME',
-  'A subject the report is organised around (5G, 大數據, 脫貧攻堅, 冬奧, 疫情防控 ...), named as printed. Programs, products, events, publications, awards, partners, subsidiaries and units are ABOUT it, each relationship with the line that says so.',
-);
+export const Theme = entityType('THEME');
 
 builder.objectFields(Theme, (t) => ({
   entities: t.field({
