@@ -7,6 +7,7 @@ import type { QueryName } from './cypher.js';
  */
 export const HEAVY_QUERIES: ReadonlySet<QueryName> = new Set<QueryName>([
   'graph/paths',
+  'graph/paths-filtered',
   'graph/neighborhood',
   'graph/edges-among',
   'graph/hubs',

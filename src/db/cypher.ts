@@ -28,6 +28,7 @@ export const QUERY_NAMES = [
   'graph/neighborhood',
   'graph/edges-among',
   'graph/paths',
+  'graph/paths-filtered',
   'graph/hubs',
   'graph/stats',
   'meta/graph-version',

@@ -1,6 +1,6 @@
 import { builder } from '../builder.js';
 import { apiError } from '../errors.js';
-import { filterClause, GROUP_KEYS } from '../translate/filter.js';
+import { filterClause, filterFill, GROUP_KEYS } from '../translate/filter.js';
 import { DirectionEnum, Entity, EntityKindEnum } from './entity.js';
 import { RelationTypeEnum } from './relation-type.js';
 import { EntityWhere, IntRange } from './where.js';
@@ -94,14 +94,18 @@ builder.queryFields((t) => ({
       if (!Number.isInteger(first) || first < 1 || first > MAX_GROUPS)
         throw apiError(`\`first\` must be between 1 and ${MAX_GROUPS}; got ${first}.`, 'BAD_USER_INPUT', { argument: 'first' });
       const filter = filterClause(args.where);
-      const where = new Map([['where', filter.where]]);
       const g = args.groupBy;
-      const byEntity = g?.field === 'RELATED' || g?.field === 'PROVINCE';
-      return {
-        count: async () => (await ctx.db.read<{ count: number }>('translate/count', filter.params, where))[0]?.count ?? 0,
-        groups: async () => {
-          if (!g) return [];
-          const rows = await ctx.db.read<{ key: string | null; count: number }>(
+      if (!g) {
+        const count = async () =>
+          (await ctx.db.read<{ count: number }>('translate/count', filter.params, new Map(filterFill(filter))))[0]?.count ?? 0;
+        return { count, groups: async () => [] };
+      }
+      const byEntity = g.field === 'RELATED' || g.field === 'PROVINCE';
+      // Total and groups come from ONE statement, run once whichever of them is asked.
+      let result: Promise<{ total: number; groups: GroupShape[] }> | undefined;
+      const run = () => {
+        result ??= ctx.db
+          .read<{ total: number; groups: { key: string | null; count: number }[] }>(
             'translate/aggregate',
             {
               ...filter.params,
@@ -110,11 +114,15 @@ builder.queryFields((t) => ({
               otherKinds: g.kinds?.length ? g.kinds : null,
               first,
             },
-            new Map([...where, ['group', GROUP_KEYS.get(g.field) as string]]),
-          );
-          return rows.map((r) => ({ key: r.key, count: r.count, entityId: byEntity ? r.key : null }));
-        },
+            new Map([...filterFill(filter), ['group', GROUP_KEYS.get(g.field) as string]]),
+          )
+          .then(([row]) => ({
+            total: row?.total ?? 0,
+            groups: (row?.groups ?? []).map((r) => ({ key: r.key, count: r.count, entityId: byEntity ? r.key : null })),
+          }));
+        return result;
       };
+      return { count: async () => (await run()).total, groups: async () => (await run()).groups };
     },
   }),
 }));

@@ -189,18 +189,26 @@ builder.queryFields((t) => ({
       checkRange('first', first, 1, PATHS.maxFirst);
       if (args.from === args.to)
         throw apiError('`from` and `to` are the same entity: a path needs two.', 'BAD_USER_INPUT', { argument: 'to' });
-      const ends = await ctx.loaders.entity.loadMany([args.from, args.to]);
-      const missing = [args.from, args.to].filter((_id, i) => ends[i] == null || ends[i] instanceof Error);
-      if (missing.length > 0) throw notFound(missing, missing.length === 2 ? 'from, to' : missing[0] === args.from ? 'from' : 'to');
-      const rows = await ctx.db.read<PathShape>('graph/paths', {
+      const types = relationTypesArg(args);
+      const avoid = await avoided(ctx, args.avoid, args.avoidHubs);
+      const excludeKinds = args.excludeKinds?.length ? args.excludeKinds : null;
+      // Without filters, the plain bidirectional search (cheaper to plan and run); with any, the filtered one.
+      const filtered = types != null || avoid.length > 0 || excludeKinds != null;
+      const rows = await ctx.db.read<PathShape>(filtered ? 'graph/paths-filtered' : 'graph/paths', {
         from: args.from,
         to: args.to,
         maxLength,
         first,
-        types: relationTypesArg(args),
-        avoid: await avoided(ctx, args.avoid, args.avoidHubs),
-        excludeKinds: args.excludeKinds?.length ? args.excludeKinds : null,
+        types,
+        avoid,
+        excludeKinds,
       });
+      if (rows.length === 0) {
+        // No path: say so only when both ends exist (an unknown id is a mistake to report, not an empty answer).
+        const ends = await ctx.loaders.entity.loadMany([args.from, args.to]);
+        const missing = [args.from, args.to].filter((_id, i) => ends[i] == null || ends[i] instanceof Error);
+        if (missing.length > 0) throw notFound(missing, missing.length === 2 ? 'from, to' : missing[0] === args.from ? 'from' : 'to');
+      }
       return rows;
     },
   }),

@@ -1,7 +1,7 @@
 import { builder } from '../builder.js';
 import { apiError } from '../db/errors.js';
 import { MAX_QUERY_LENGTH } from '../search/text.js';
-import { filterClause, legacySort, sortClause } from '../translate/filter.js';
+import { filterClause, filterFill, legacySort, sortClause } from '../translate/filter.js';
 import { compileSelection } from '../translate/index.js';
 import { Entity, EntityKindEnum } from './entity.js';
 import { entitiesByName, findEntity, type NameHit } from './lookup.js';
@@ -131,14 +131,13 @@ builder.queryFields((t) => ({
         const rows = await ctx.db.read<{ entity: Record<string, unknown> }>(
           'translate/list',
           { ...compiled.params(info.variableValues), ...filter.params, ...sortParams, offset, limit: limit + 1 },
-          new Map([...compiled.fill, ['where', filter.where], ['keys', keys], ['order', order]]),
+          new Map([...compiled.fill, ...filterFill(filter), ['keys', keys], ['order', order]]),
         );
         return pageFromRows(
           rows.map((r) => compiled.read(r.entity)),
           offset,
           limit,
-          async () =>
-            (await ctx.db.read<{ count: number }>('translate/count', filter.params, new Map([['where', filter.where]])))[0]?.count ?? 0,
+          async () => (await ctx.db.read<{ count: number }>('translate/count', filter.params, new Map(filterFill(filter))))[0]?.count ?? 0,
         );
       },
     },

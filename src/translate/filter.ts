@@ -73,18 +73,31 @@ const CONDITIONS: readonly [param: string, condition: string][] = [
     "any(q IN $startsWith WHERE any(name IN [n.nameZh, coalesce(n.nameEn, '')] + coalesce(n.aliases, []) WHERE toLower(name) STARTS WITH q))",
   ],
   ['hasRelation', 'EXISTS { MATCH (n)-[r]-(:Entity) WHERE type(r) IN $hasRelation }'],
-  [
-    'locatedIn',
-    // LOCATED_IN forms a tree (seed/DATA.md), so following it to any depth ends at its root.
-    '(EXISTS { MATCH (n)-[:LOCATED_IN]->+(:Entity {id: $locatedIn}) } OR ((n:Program OR n:Product) AND EXISTS { MATCH (n)<-[:RUNS|PARTICIPATES_IN|OFFERS]-(:Branch)-[:LOCATED_IN]->+(:Entity {id: $locatedIn}) }))',
-  ],
   ['degreeMin', 'COUNT { (n)--(:Entity) } >= $degreeMin'],
   ['degreeMax', 'COUNT { (n)--(:Entity) } <= $degreeMax'],
 ];
 
+/** Where the candidates come from: every entity of $kinds (through the kind index), ... */
+const BY_KIND = 'UNWIND $kinds AS kind\nMATCH (n:Entity {kind: kind})';
+
+/**
+ * ... or, with `locatedIn`, what lies in that region, found from it (LOCATED_IN forms a tree, seed/DATA.md,
+ * so following it to any depth ends at the root): places and anything LOCATED_IN them, and the programs and
+ * products of the branches there. Then only $kinds are kept (a condition of `where`).
+ */
+const IN_REGION = `MATCH (place:Entity {id: $locatedIn})
+CALL (place) {
+  MATCH (n:Entity)-[:LOCATED_IN]->+(place) RETURN n
+  UNION
+  MATCH (n:Program|Product)<-[:RUNS|PARTICIPATES_IN|OFFERS]-(:Branch)-[:LOCATED_IN]->+(place) RETURN n
+}
+WITH n`;
+
 /** An EntityWhere as statement text and parameters (see filterClause). */
 export interface Filter {
-  /** The WHERE condition for slot `where` of cypher/translate/{list,count,aggregate}.cypher. */
+  /** The candidates for slot `match` of cypher/translate/{list,count,aggregate}.cypher, bound to `n`. */
+  match: string;
+  /** The WHERE condition for slot `where`. */
   where: string;
   params: Record<string, unknown>;
 }
@@ -113,20 +126,30 @@ export function filterClause(where: EntityWhereInput | null | undefined, legacy:
     contains: nameForms('where.nameContains', w.nameContains),
     startsWith: nameForms('where.nameStartsWith', w.nameStartsWith),
     hasRelation: list(w.hasRelation),
-    locatedIn: w.locatedIn ?? null,
     degreeMin: degree.min,
     degreeMax: degree.max,
   };
   const params: Record<string, unknown> = { kinds: both(list(w.kinds), list(legacy.kinds)) ?? [...ENTITY_KINDS] };
   const conditions: string[] = [];
+  const locatedIn = w.locatedIn ?? null;
+  if (locatedIn != null) {
+    params.locatedIn = locatedIn;
+    conditions.push('n.kind IN $kinds');
+  }
   for (const [param, condition] of CONDITIONS) {
     if (values[param] == null) continue;
     params[param] = values[param];
     conditions.push(condition);
   }
   if (impossible) conditions.push('false');
-  return { where: conditions.length ? conditions.join('\n  AND ') : 'true', params };
+  return { match: locatedIn != null ? IN_REGION : BY_KIND, where: conditions.length ? conditions.join('\n  AND ') : 'true', params };
 }
+
+/** The template fill of a filter: slots `match` and `where`. */
+export const filterFill = (f: Filter): [string, string][] => [
+  ['match', f.match],
+  ['where', f.where],
+];
 
 export type SortField = 'ID' | 'NAME' | 'DEGREE' | 'MENTIONS' | 'YEAR' | 'VALUE' | 'NEIGHBOURS';
 export interface SortInput {
