@@ -134,7 +134,13 @@ describe('compileSelection (src/translate): the Cypher each selection becomes, w
     const compiled = compileSelection(
       infoFor('{ node(id: "x") { id ... on Partner { programs { id } } ... on Program { partners { id } } } }', 'node'),
     );
-    const partner = readEntity(compiled.plan, { id: 'partner/a', kind: 'PARTNER', f0: [{ id: 'program/p', kind: 'PROGRAM' }], f1: null });
+    const key = (responseKey: string) => compiled.plan.fields.find((f) => f.responseKey === responseKey)?.key as string;
+    const partner = readEntity(compiled.plan, {
+      id: 'partner/a',
+      kind: 'PARTNER',
+      [key('programs')]: [{ id: 'program/p', kind: 'PROGRAM' }],
+      [key('partners')]: null,
+    });
     expect(partner.prefetched?.get('programs')).toEqual([{ id: 'program/p', kind: 'PROGRAM', prefetched: new Map() }]);
     expect(partner.prefetched?.has('partners')).toBe(false);
   });
@@ -145,7 +151,16 @@ describe('EntityWhere and EntitySort parameters (src/translate/filter.ts)', () =
     const f = filterClause({ kinds: ['PARTNER'], nameContains: '联通', year: { min: 2019 } });
     expect(f.where).toBe('n.year >= $yearMin\n  AND any(q IN $contains WHERE toLower(n.searchText) CONTAINS q)');
     expect(f.params).toEqual({ kinds: ['PARTNER'], yearMin: 2019, contains: expect.arrayContaining(['联通', '聯通']) });
-    expect(filterClause(null)).toEqual({ where: 'true', params: { kinds: expect.arrayContaining(['PARTNER', 'METRIC']) } });
+    expect(filterClause(null)).toEqual({
+      match: 'UNWIND $kinds AS kind\nMATCH (n:Entity {kind: kind})',
+      where: 'true',
+      params: { kinds: expect.arrayContaining(['PARTNER', 'METRIC']) },
+    });
+    // In a region: the candidates come from the region (not a scan of every entity), then only $kinds.
+    const inRegion = filterClause({ kinds: ['BRANCH'], locatedIn: 'region/guangdong' });
+    expect(inRegion.match).toMatch(/^MATCH \(place:Entity \{id: \$locatedIn\}\)/);
+    expect(inRegion.where).toBe('n.kind IN $kinds');
+    expect(inRegion.params).toEqual({ kinds: ['BRANCH'], locatedIn: 'region/guangdong' });
     // Client text never reaches the statement text.
     expect(filterClause({ nameContains: "') DETACH DELETE n //" }).where).not.toContain('DELETE');
   });
