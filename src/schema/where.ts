@@ -1,7 +1,7 @@
 import { builder } from '../builder.js';
 import { REGION_LEVELS, SECTORS } from '../model/index.js';
 import { EntityKindEnum } from './entity.js';
-import { MetricSourceEnum } from './metric.js';
+import { MetricSourceEnum } from './kinds/metric.js';
 import { RelationTypeEnum } from './relation-type.js';
 
 export const SortDirectionEnum = builder.enumType('SortDirection', {

@@ -1,11 +1,9 @@
-import { builder } from '../builder.js';
-import type { EntityRecord } from '../loaders/types.js';
-import { translated } from '../translate/index.js';
-import { Entity, Evidence, type EvidenceShape, entityType, evidenceOf, listOf, oneOf, related } from './entity.js';
-import { Subsidiary } from './organisation.js';
-
-export const Partner = entityType('PARTNER');
-export const Organization = entityType('ORGANIZATION');
+import { builder } from '../../builder.js';
+import type { EntityRecord } from '../../loaders/types.js';
+import { translated } from '../../translate/index.js';
+import { Entity, Evidence, type EvidenceShape, evidenceOf, listOf, oneOf, related } from '../entity.js';
+import { Partner, Program, Subsidiary } from '../entity-types.js';
+import { RUNS_OR_JOINS } from './program.js';
 
 interface PartnershipShape {
   with: EntityRecord;
@@ -64,32 +62,10 @@ builder.objectFields(Partner, (t) => ({
   }),
 }));
 
-builder.objectFields(Organization, (t) => ({
-  servedBy: t.field({
-    type: [Entity],
-    description:
-      'What serves or covers this body (SERVES, COVERS): the program, product or branch it is a customer, client, user or covered site of, e.g. 沃雲 for 山東高速.',
-    ...listOf({ types: ['SERVES', 'COVERS'], direction: 'IN' }),
+builder.objectField(Partner, 'programs', (t) =>
+  t.field({
+    type: [Program],
+    description: 'Programs this partner takes part in, e.g. 5G共建共享 for China Telecom.',
+    ...listOf({ types: RUNS_OR_JOINS, direction: 'OUT', kinds: ['PROGRAM'] }),
   }),
-  rates: t.field({
-    type: [Entity],
-    description: 'Companies this rating agency rated (RATED), e.g. the operating company rated AAA (label on the relationship).',
-    ...listOf({ types: ['RATED'], direction: 'OUT' }),
-  }),
-  parent: t.field({
-    type: Entity,
-    nullable: true,
-    description: 'The academy or administration this body belongs to (PART_OF), e.g. 國家廣播電視總局 for 廣科院.',
-    ...oneOf({ types: ['PART_OF'], direction: 'OUT' }),
-  }),
-  institutes: t.field({
-    type: [Entity],
-    description: 'Institutes and centres that belong to this body (PART_OF), e.g. the two CAS institutes China Unicom works with.',
-    ...listOf({ types: ['PART_OF'], direction: 'IN' }),
-  }),
-  members: t.field({
-    type: [Entity],
-    description: 'Entities that are members of this body (MEMBER_OF).',
-    ...listOf({ types: ['MEMBER_OF'], direction: 'IN' }),
-  }),
-}));
+);

@@ -1,11 +1,7 @@
-import { builder } from '../builder.js';
-import type { EntityRecord } from '../loaders/types.js';
-import { translated } from '../translate/index.js';
-import { Entity, Evidence, type EvidenceShape, entityType, evidenceOf, listOf, oneOf, related } from './entity.js';
-
-export const Company = entityType('COMPANY');
-export const Unit = entityType('UNIT');
-export const Subsidiary = entityType('SUBSIDIARY');
+import { builder } from '../../builder.js';
+import type { EntityRecord } from '../../loaders/types.js';
+import { Entity, Evidence, type EvidenceShape, evidenceOf, listOf, related } from '../entity.js';
+import { Award, Branch, Company, Metric, Person, Product, Program, Subsidiary, Unit } from '../entity-types.js';
 
 interface OwnershipShape {
   company: EntityRecord;
@@ -59,35 +55,49 @@ builder.objectFields(Company, (t) => ({
   }),
 }));
 
-builder.objectFields(Unit, (t) => ({
-  parent: t.field({
-    type: Entity,
-    nullable: true,
-    description: 'The company or unit this body belongs to.',
-    ...oneOf({ types: ['PART_OF'], direction: 'OUT' }),
+builder.objectField(Company, 'people', (t) =>
+  t.field({
+    type: [Person],
+    description: 'People holding (or who held) roles at this company.',
+    ...listOf({ types: ['HOLDS_ROLE'], direction: 'IN', kinds: ['PERSON'] }),
   }),
-  subunits: t.field({
-    type: [Unit],
-    description: 'Bodies that are part of this one.',
-    ...listOf({ types: ['PART_OF'], direction: 'IN', kinds: ['UNIT'] }),
+);
+builder.objectField(Company, 'awards', (t) =>
+  t.field({
+    type: [Award],
+    description: 'Honours this company received.',
+    ...listOf({ types: ['RECEIVED'], direction: 'OUT', kinds: ['AWARD'] }),
   }),
-}));
+);
+builder.objectField(Company, 'branches', (t) =>
+  t.field({
+    type: [Branch],
+    description: 'Provincial branches directly under this company.',
+    ...listOf({ types: ['BRANCH_OF'], direction: 'IN', kinds: ['BRANCH'] }),
+  }),
+);
+builder.objectField(Company, 'metrics', (t) =>
+  t.field({
+    type: [Metric],
+    description: 'Metrics this company reports (REPORTS).',
+    ...listOf({ types: ['REPORTS'], direction: 'OUT', kinds: ['METRIC'] }),
+  }),
+);
 
-builder.objectFields(Subsidiary, (t) => ({
-  jointVenture: t.boolean({
-    description: 'True for a joint venture with outside partners.',
-    ...translated({ kind: 'props', props: ['jointVenture'] }),
-    resolve: (s) => s.jointVenture ?? false,
-  }),
-  parent: t.field({
-    type: Entity,
-    nullable: true,
-    description: 'The company (or subsidiary) it belongs to.',
-    ...oneOf({ types: ['SUBSIDIARY_OF'], direction: 'OUT' }),
-  }),
-  coFounders: t.field({
-    type: [Entity],
-    description: 'For joint ventures: who founded it together with China Unicom (CO_FOUNDED).',
-    ...listOf({ types: ['CO_FOUNDED'], direction: 'IN' }),
-  }),
-}));
+// Programs and products: on Company and on Subsidiary alike.
+for (const ref of [Company, Subsidiary] as const) {
+  builder.objectField(ref, 'programs', (t) =>
+    t.field({
+      type: [Program],
+      description: 'Programs it runs (RUNS).',
+      ...listOf({ types: ['RUNS'], direction: 'OUT', kinds: ['PROGRAM'] }),
+    }),
+  );
+  builder.objectField(ref, 'products', (t) =>
+    t.field({
+      type: [Product],
+      description: 'Products it offers (OFFERS).',
+      ...listOf({ types: ['OFFERS'], direction: 'OUT', kinds: ['PRODUCT'] }),
+    }),
+  );
+}

@@ -1,14 +1,12 @@
-import { builder } from '../builder.js';
-import type { Context } from '../context.js';
-import { apiError } from '../db/errors.js';
-import type { EntityRecord, MetricValueRecord } from '../loaders/types.js';
-import { compileSelection, translated } from '../translate/index.js';
-import { Evidence, entityType, listOf } from './entity.js';
-import { findEntity } from './lookup.js';
-import { Company } from './organisation.js';
-import { pageFromRows, pageWindow } from './pagination.js';
-
-export const Metric = entityType('METRIC');
+import { builder } from '../../builder.js';
+import type { Context } from '../../context.js';
+import { apiError } from '../../db/errors.js';
+import type { EntityRecord, MetricValueRecord } from '../../loaders/types.js';
+import { compileSelection, translated } from '../../translate/index.js';
+import { Evidence } from '../entity.js';
+import { Metric } from '../entity-types.js';
+import { findEntity } from '../lookup.js';
+import { pageFromRows, pageWindow } from '../pagination.js';
 
 export const MetricSourceEnum = builder.enumType('MetricSource', {
   description: 'Where a metric comes from.',
@@ -130,14 +128,6 @@ builder.objectFields(Metric, (t) => ({
     },
   }),
 }));
-
-builder.objectField(Company, 'metrics', (t) =>
-  t.field({
-    type: [Metric],
-    description: 'Metrics this company reports (REPORTS).',
-    ...listOf({ types: ['REPORTS'], direction: 'OUT', kinds: ['METRIC'] }),
-  }),
-);
 
 builder.queryFields((t) => ({
   metric: t.field({

@@ -1,10 +1,7 @@
-import { builder } from '../builder.js';
-import type { EntityRecord } from '../loaders/types.js';
-import { Entity, EntityKindEnum, entityType, listOf, neighbours } from './entity.js';
-import { Partner } from './partner.js';
-import { Program } from './program.js';
-
-export const Theme = entityType('THEME');
+import { builder } from '../../builder.js';
+import type { EntityRecord } from '../../loaders/types.js';
+import { Entity, EntityKindEnum, listOf, neighbours } from '../entity.js';
+import { Partner, Program, Theme } from '../entity-types.js';
 
 builder.objectFields(Theme, (t) => ({
   entities: t.field({
