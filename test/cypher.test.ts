@@ -26,4 +26,12 @@ describe('cypher/', () => {
       expect(text, name).not.toMatch(/\$\{|\+\s*'|'\s*\+/);
     }
   });
+
+  it('writes the slim record once: {{slim:x}} expands at load time to src/model SLIM_PROPERTIES, no file spells the list', () => {
+    const loaded = [...loadQueries().values()];
+    expect(loaded.some((t) => t.includes('{{slim:'))).toBe(false);
+    expect(loaded.filter((t) => t.includes('other {.id, .kind, .nameZh, .nameEn, .aliases,')).length).toBeGreaterThan(0);
+    for (const name of files(CYPHER_DIR))
+      expect(readFileSync(join(CYPHER_DIR, `${name}.cypher`), 'utf8'), name).not.toMatch(/\.footnote, \.source\s*\}/);
+  });
 });

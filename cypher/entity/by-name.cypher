@@ -7,7 +7,4 @@ ORDER BY CASE WHEN k.kind = 'METRIC' THEN 1 ELSE 0 END, k.rank, CASE WHEN k.name
          size(n.mentionLines) DESC, n.id
 LIMIT toInteger($limit)
 // Names and scalar fields only (search ranks by them; it fetches its top hits as the client asks).
-RETURN n {
-  .id, .kind, .nameZh, .nameEn, .aliases, .description, .sector, .level, .jointVenture, .reference,
-  .category, .title, .year, .date, .unit, .footnote, .source
-} AS entity, k.name AS matched, k.rank AS rank
+RETURN {{slim:n}} AS entity, k.name AS matched, k.rank AS rank

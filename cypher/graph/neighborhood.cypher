@@ -6,9 +6,6 @@ WHERE ($types IS NULL OR type(r) IN $types) AND NOT b.id IN $seen AND NOT b.id I
 WITH DISTINCT b
 // Slim records: a neighbourhood of 1,000 full records (evidence, mention lists) cost the server more to
 // convert than Neo4j to find.
-RETURN b {
-  .id, .kind, .nameZh, .nameEn, .aliases, .description, .sector, .level, .jointVenture, .reference,
-  .category, .title, .year, .date, .unit, .footnote, .source
-} AS entity
+RETURN {{slim:b}} AS entity
 ORDER BY COUNT { (b)--(:Entity) } DESC, b.id
 LIMIT toInteger($limit)

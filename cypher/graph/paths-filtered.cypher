@@ -5,9 +5,6 @@
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 MATCH p = ALL SHORTEST (a) (()-[r WHERE $types IS NULL OR type(r) IN $types]-(x:Entity WHERE x = b OR (NOT x.id IN $avoid AND ($excludeKinds IS NULL OR NOT x.kind IN $excludeKinds)))){1,6} (b)
 WITH p WHERE length(p) <= $maxLength
-RETURN [n IN nodes(p) | n {
-             .id, .kind, .nameZh, .nameEn, .aliases, .description, .sector, .level, .jointVenture, .reference,
-             .category, .title, .year, .date, .unit, .footnote, .source
-           }] AS nodes,
+RETURN [n IN nodes(p) | {{slim:n}}] AS nodes,
        [r IN relationships(p) | {id: r.id, source: startNode(r).id, target: endNode(r).id, type: type(r), year: r.year, label: r.label}] AS edges
 LIMIT toInteger($first)

@@ -4,9 +4,6 @@
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 MATCH p = allShortestPaths((a)-[*..6]-(b))
 WITH p WHERE length(p) <= $maxLength
-RETURN [n IN nodes(p) | n {
-             .id, .kind, .nameZh, .nameEn, .aliases, .description, .sector, .level, .jointVenture, .reference,
-             .category, .title, .year, .date, .unit, .footnote, .source
-           }] AS nodes,
+RETURN [n IN nodes(p) | {{slim:n}}] AS nodes,
        [r IN relationships(p) | {id: r.id, source: startNode(r).id, target: endNode(r).id, type: type(r), year: r.year, label: r.label}] AS edges
 LIMIT toInteger($first)

@@ -2,5 +2,5 @@
 UNWIND $numbers AS n
 MATCH (e:Entity)
 WHERE n IN e.mentionLines OR n IN e.evidenceLines
-RETURN n AS number, e {.id, .kind, .nameZh, .nameEn, .aliases, .description, .sector, .level, .jointVenture, .reference, .category, .title, .year, .date, .unit, .footnote, .source} AS entity
+RETURN n AS number, {{slim:e}} AS entity
 ORDER BY number, e.id

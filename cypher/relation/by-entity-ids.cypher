@@ -5,8 +5,5 @@ RETURN id AS entityId,
        type(r) AS type,
        CASE WHEN startNode(r) = e THEN 'OUT' ELSE 'IN' END AS direction,
        properties(r) AS props,
-       other {
-         .id, .kind, .nameZh, .nameEn, .aliases, .description, .sector, .level, .jointVenture, .reference,
-         .category, .title, .year, .date, .unit, .footnote, .source
-       } AS node
+       {{slim:other}} AS node
 ORDER BY entityId, type, other.id, r.id

@@ -2,9 +2,6 @@
 MATCH (n:Entity)
 WHERE ($kinds IS NULL OR n.kind IN $kinds)
   AND any(q IN $variants WHERE toLower(n.searchText) CONTAINS q)
-RETURN n {
-  .id, .kind, .nameZh, .nameEn, .aliases, .description, .sector, .level, .jointVenture, .reference,
-  .category, .title, .year, .date, .unit, .footnote, .source
-} AS entity, 1.0 / (1 + size(n.nameZh)) AS score
+RETURN {{slim:n}} AS entity, 1.0 / (1 + size(n.nameZh)) AS score
 ORDER BY size(n.nameZh), n.id
 LIMIT toInteger($limit)

@@ -9,8 +9,5 @@ CALL (t) {
   WHERE NOT x:Company
   RETURN p
 }
-RETURN id AS themeId, p {
-  .id, .kind, .nameZh, .nameEn, .aliases, .description, .sector, .level, .jointVenture, .reference,
-  .category, .title, .year, .date, .unit, .footnote, .source
-} AS node
+RETURN id AS themeId, {{slim:p}} AS node
 ORDER BY themeId, p.id

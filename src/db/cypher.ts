@@ -1,3 +1,4 @@
+import { SLIM_PROPERTIES } from '../model/index.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -46,13 +47,24 @@ export type QueryName = (typeof QUERY_NAMES)[number];
 
 export type Queries = ReadonlyMap<QueryName, string>;
 
+const SLIM = SLIM_PROPERTIES.map((p) => `.${p}`).join(', ');
+
+/**
+ * Expands the one macro of cypher/ files, `{{slim:x}}`: the slim record of the entity bound to x (its
+ * names and scalar fields, src/model SLIM_PROPERTIES), so that list is written once, not in every file.
+ * Done once at load time; the per-request slots of cypher/translate/ (`{{n}}` ...) are left alone.
+ */
+export function expandMacros(text: string): string {
+  return text.replace(/\{\{slim:(\w+)\}\}/g, (_m, v: string) => `${v} {${SLIM}}`);
+}
+
 /** Reads every statement in QUERY_NAMES; throws listing each missing or empty file. */
 export function loadQueries(dir = CYPHER_DIR): Queries {
   const map = new Map<QueryName, string>();
   const missing: string[] = [];
   for (const name of QUERY_NAMES) {
     try {
-      const text = readFileSync(`${dir}${name}.cypher`, 'utf8').trim();
+      const text = expandMacros(readFileSync(`${dir}${name}.cypher`, 'utf8').trim());
       if (!text) missing.push(`${name}.cypher (empty)`);
       else map.set(name, text);
     } catch {

@@ -69,3 +69,28 @@ export const ENTITY_PROPERTIES = [
 // Fails to compile when EntityProperties gains a property ENTITY_PROPERTIES does not list.
 type Unlisted = Exclude<keyof EntityProperties, (typeof ENTITY_PROPERTIES)[number]>;
 export const ENTITY_PROPERTIES_COMPLETE: [Unlisted] extends [never] ? true : Unlisted = true;
+
+/**
+ * The slim record of an entity: its names and scalar fields, without the evidence and mention lists and
+ * the search text. What a statement returns for entities nobody asked the details of (the other ends of
+ * relationships, search hits, path nodes); `{{slim:x}}` in a cypher/ file expands to this projection of x.
+ */
+export const SLIM_PROPERTIES = [
+  'id',
+  'kind',
+  'nameZh',
+  'nameEn',
+  'aliases',
+  'description',
+  'sector',
+  'level',
+  'jointVenture',
+  'reference',
+  'category',
+  'title',
+  'year',
+  'date',
+  'unit',
+  'footnote',
+  'source',
+] as const satisfies readonly (keyof EntityProperties)[];

@@ -1,3 +1,5 @@
+import { SLIM_PROPERTIES } from '../model/index.js';
+
 /**
  * How a schema field is translated to Cypher. The schema carries the rule in the field's
  * `extensions.translate` (set where the field is declared), the way @neo4j/graphql's directives
@@ -30,27 +32,9 @@ export const translated = (rule: TranslateRule) => ({ extensions: { [TRANSLATE]:
 export const KEY_PROPS = ['id', 'kind'] as const;
 
 /**
- * The scalar properties of an entity (the slim record): projected whole for a selection that has a
- * field without a rule, since its resolver may read any of them.
+ * The scalar properties of an entity (the slim record, src/model): projected whole for a selection that has
+ * a field without a rule, since its resolver may read any of them.
  */
-export const SLIM_PROPS = [
-  'id',
-  'kind',
-  'nameZh',
-  'nameEn',
-  'aliases',
-  'description',
-  'sector',
-  'level',
-  'jointVenture',
-  'reference',
-  'category',
-  'title',
-  'year',
-  'date',
-  'unit',
-  'footnote',
-  'source',
-] as const;
+export const SLIM_PROPS = SLIM_PROPERTIES;
 
 export const EVIDENCE_PROPS = ['evidenceLines', 'evidenceQuotes', 'evidenceSections'] as const;
