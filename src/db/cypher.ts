@@ -1,6 +1,6 @@
-import { SLIM_PROPERTIES } from '../model/index.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { SLIM_PROPERTIES } from '../model/index.js';
 
 export const CYPHER_DIR = fileURLToPath(new URL('../../cypher/', import.meta.url));
 

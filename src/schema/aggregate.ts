@@ -1,6 +1,7 @@
 import { builder } from '../builder.js';
 import { apiError } from '../errors.js';
 import { filterClause, filterFill, GROUP_KEYS } from '../translate/filter.js';
+import { intInRange } from './args.js';
 import { DirectionEnum, Entity, EntityKindEnum } from './entity.js';
 import { RelationTypeEnum } from './relation-type.js';
 import { EntityWhere, IntRange } from './where.js';
@@ -90,9 +91,7 @@ builder.queryFields((t) => ({
     },
     complexity: (args) => ({ field: 20, multiplier: Math.min(Math.max(args.first ?? 50, 1), MAX_GROUPS) / 10 }),
     resolve: (_r, args, ctx) => {
-      const first = args.first ?? 50;
-      if (!Number.isInteger(first) || first < 1 || first > MAX_GROUPS)
-        throw apiError(`\`first\` must be between 1 and ${MAX_GROUPS}; got ${first}.`, 'BAD_USER_INPUT', { argument: 'first' });
+      const first = intInRange('first', args.first ?? 50, 1, MAX_GROUPS);
       const filter = filterClause(args.where);
       const g = args.groupBy;
       if (!g) {

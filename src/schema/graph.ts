@@ -3,6 +3,7 @@ import { neighborhoodComplexity } from '../complexity.js';
 import type { Context } from '../context.js';
 import { apiError } from '../db/errors.js';
 import type { EdgeRecord, EntityRecord } from '../loaders/types.js';
+import { intInRange } from './args.js';
 import { Entity, EntityKindEnum } from './entity.js';
 import { DEPRECATED_TYPES, RelationTypeEnum, relationTypesArg } from './relation-type.js';
 
@@ -89,10 +90,7 @@ const Path = builder.objectRef<PathShape>('Path').implement({
   }),
 });
 
-function checkRange(name: string, value: number, min: number, max: number): void {
-  if (!Number.isInteger(value) || value < min || value > max)
-    throw apiError(`\`${name}\` must be between ${min} and ${max}; got ${value}.`, 'BAD_USER_INPUT', { argument: name });
-}
+const checkRange = intInRange;
 
 builder.queryFields((t) => ({
   neighborhood: t.field({

@@ -1,5 +1,6 @@
 import { cursorToOffset, offsetToCursor } from '@pothos/plugin-relay';
 import { apiError } from '../db/errors.js';
+import { intInRange } from './args.js';
 
 export const MAX_PAGE = 100;
 export const DEFAULT_PAGE = 20;
@@ -11,17 +12,8 @@ export interface PageArgs {
   before?: string | null;
 }
 
-function size(name: 'first' | 'last', value: number, max: number): number {
-  if (!Number.isInteger(value) || value < 0 || value > max)
-    throw apiError(
-      `\`${name}\` must be between 0 and ${max}; got ${value}. Page through larger results with \`after\`.`,
-      'BAD_USER_INPUT',
-      {
-        argument: name,
-      },
-    );
-  return value;
-}
+const size = (name: 'first' | 'last', value: number, max: number): number =>
+  intInRange(name, value, 0, max, 'Page through larger results with `after`.');
 
 function position(name: 'after' | 'before', cursor: string): number {
   let offset: number;

@@ -2,16 +2,14 @@ import { builder } from '../builder.js';
 import { apiError } from '../db/errors.js';
 import type { LineRecord } from '../loaders/types.js';
 import { luceneQuery, MAX_QUERY_LENGTH, normalizeQuery, scriptVariants } from '../search/text.js';
+import { intInRange } from './args.js';
 import { Entity } from './entity.js';
 import { pageFromRows, pageWindow } from './pagination.js';
 
 export const MAX_CONTEXT = 20;
 
 function contextCount(value: number | null | undefined): number {
-  const n = value ?? 2;
-  if (!Number.isInteger(n) || n < 0 || n > MAX_CONTEXT)
-    throw apiError(`\`count\` must be between 0 and ${MAX_CONTEXT}; got ${n}.`, 'BAD_USER_INPUT', { argument: 'count' });
-  return n;
+  return intInRange('count', value ?? 2, 0, MAX_CONTEXT);
 }
 
 export const ReportLine = builder.objectRef<LineRecord>('ReportLine');

@@ -5,6 +5,7 @@ import type { EntityRecord } from '../loaders/types.js';
 import { luceneQuery, MAX_QUERY_LENGTH, matchRank, normalizeQuery, scriptVariants } from '../search/text.js';
 import { compileSelection } from '../translate/index.js';
 import { SLIM_PROPS } from '../translate/rules.js';
+import { intInRange } from './args.js';
 import { Entity, EntityKindEnum } from './entity.js';
 import { entitiesByName } from './lookup.js';
 
@@ -53,9 +54,7 @@ builder.queryField('search', (t) =>
       first: t.arg.int({ required: false, description: `How many hits (default 10, at most ${MAX_SEARCH}).` }),
     },
     resolve: async (_r, args, ctx, info) => {
-      const first = args.first ?? 10;
-      if (!Number.isInteger(first) || first < 1 || first > MAX_SEARCH)
-        throw apiError(`\`first\` must be between 1 and ${MAX_SEARCH}; got ${args.first}.`, 'BAD_USER_INPUT', { argument: 'first' });
+      const first = intInRange('first', args.first ?? 10, 1, MAX_SEARCH);
       if (args.query.length > MAX_QUERY_LENGTH)
         throw apiError(`\`query\` is ${args.query.length} characters long; at most ${MAX_QUERY_LENGTH} are allowed.`, 'BAD_USER_INPUT', {
           argument: 'query',

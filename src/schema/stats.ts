@@ -1,4 +1,5 @@
 import { builder } from '../builder.js';
+import { readGraphVersion } from '../graph-version.js';
 import type { EntityKind } from '../model/index.js';
 import { EntityKindEnum } from './entity.js';
 
@@ -56,7 +57,7 @@ builder.queryField('stats', (t) =>
     resolve: async (_r, _a, ctx) => {
       const [rows, meta] = await Promise.all([
         ctx.db.read<{ what: string; name: string; count: number }>('graph/stats'),
-        ctx.db.read<{ version: string; seededAt: string }>('meta/graph-version'),
+        readGraphVersion(ctx.db),
       ]);
       const node = (name: string) => rows.find((r) => r.what === 'node' && r.name === name)?.count ?? 0;
       return {
@@ -65,8 +66,8 @@ builder.queryField('stats', (t) =>
         lines: node('Line'),
         sections: node('Section'),
         metricValues: node('MetricValue'),
-        version: meta[0]?.version ?? null,
-        seededAt: meta[0]?.seededAt ?? null,
+        version: meta?.version ?? null,
+        seededAt: meta?.seededAt ?? null,
       };
     },
   }),

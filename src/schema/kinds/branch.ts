@@ -1,5 +1,5 @@
 import { builder } from '../../builder.js';
-import { listOf, oneOf } from '../entity.js';
+import { Entity, listOf, oneOf } from '../entity.js';
 import { Branch, Program, Region } from '../entity-types.js';
 import { RUNS_OR_JOINS } from './program.js';
 
@@ -11,7 +11,7 @@ builder.objectFields(Branch, (t) => ({
     ...oneOf({ types: ['LOCATED_IN'], direction: 'OUT', kinds: ['REGION'] }),
   }),
   parent: t.field({
-    type: builder.nodeInterfaceRef(),
+    type: Entity,
     nullable: true,
     description: 'The provincial branch (for a city branch) or the operating company (for a provincial branch).',
     ...oneOf({ types: ['BRANCH_OF'], direction: 'OUT' }),
