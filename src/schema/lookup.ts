@@ -20,14 +20,14 @@ export interface NameHit {
 
 /**
  * Every entity (at most `limit`) one of whose names or aliases folds to the same key as `name`
- * (src/search/names.ts), optionally only of `kinds`, best first by the rule of entity/by-name: other
+ * (src/search/names.ts), optionally only of `kinds`, best first by the rule of translate/by-name: other
  * kinds before metrics, printed name before English name before alias, the name exactly as typed,
  * most mentioned, id.
  */
 export async function entitiesByName(
   ctx: Context,
   name: string,
-  opts: { kinds?: readonly string[] | null; limit?: number; selection?: Selection } = {},
+  opts: { kinds?: readonly string[] | null; limit?: number; selection: Selection },
 ): Promise<NameHit[]> {
   const exact = normalizeQuery(name);
   const key = nameKey(exact);
@@ -35,22 +35,12 @@ export async function entitiesByName(
   const kinds = opts.kinds?.length ? opts.kinds : null;
   const limit = opts.limit ?? 1;
   const selection = opts.selection;
-  if (selection) {
-    const rows = await ctx.db.read<{ entity: Record<string, unknown>; matched: string; rank: number }>(
-      'translate/by-name',
-      { ...selection.compiled.params(selection.variables), key, exact, kinds, limit },
-      selection.compiled.fill,
-    );
-    return rows.map((r) => ({ ...r, entity: selection.compiled.read(r.entity) }));
-  }
-  const rows = await ctx.db.read<NameHit>('entity/by-name', {
-    key,
-    exact,
-    kinds: opts.kinds?.length ? opts.kinds : null,
-    limit: opts.limit ?? 1,
-  });
-  const entities = ctx.loaders.adopt(rows.map((r) => r.entity));
-  return rows.map((r, i) => ({ ...r, entity: entities[i] as EntityRecord }));
+  const rows = await ctx.db.read<{ entity: Record<string, unknown>; matched: string; rank: number }>(
+    'translate/by-name',
+    { ...selection.compiled.params(selection.variables), key, exact, kinds, limit },
+    selection.compiled.fill,
+  );
+  return rows.map((r) => ({ ...r, entity: selection.compiled.read(r.entity) }));
 }
 
 /** An entity by id, or else the best entity by exact name or alias in any script (see entitiesByName). */
@@ -58,12 +48,10 @@ export async function findEntity(
   ctx: Context,
   id: string | null,
   name: string | null,
-  opts: { kinds?: readonly string[] | null; selection?: Selection } = {},
+  opts: { kinds?: readonly string[] | null; selection: Selection },
 ): Promise<EntityRecord | null> {
   if (id != null) {
-    const e = await (opts.selection ? ctx.loaders.compiled(opts.selection.compiled, opts.selection.variables) : ctx.loaders.entity).load(
-      id,
-    );
+    const e = await ctx.loaders.compiled(opts.selection.compiled, opts.selection.variables).load(id);
     return e && (!opts.kinds?.length || opts.kinds.includes(e.kind)) ? e : null;
   }
   const [hit] = await entitiesByName(ctx, name ?? '', { ...opts, limit: 1 });

@@ -2,12 +2,13 @@ import { builder } from '../builder.js';
 import { searchComplexity } from '../complexity.js';
 import { apiError } from '../db/errors.js';
 import type { EntityRecord } from '../loaders/types.js';
+import { nameKey } from '../search/names.js';
 import { luceneQuery, MAX_QUERY_LENGTH, matchRank, normalizeQuery, scriptVariants } from '../search/text.js';
 import { compileSelection } from '../translate/index.js';
 import { SLIM_PROPS } from '../translate/rules.js';
 import { intInRange } from './args.js';
 import { Entity, EntityKindEnum } from './entity.js';
-import { entitiesByName } from './lookup.js';
+import type { NameHit } from './lookup.js';
 
 const SLIM: ReadonlySet<string> = new Set(SLIM_PROPS);
 
@@ -69,12 +70,18 @@ builder.queryField('search', (t) =>
       // not left to the full-text score, so "China Unicom" is the company before any "… China Unicom" branch.
       // The cjk analyzer indexes bigrams, so a single CJK character cannot hit the index: scan names instead.
       const short = [...q].length < 2;
-      let [exact, rows] = await Promise.all([
-        entitiesByName(ctx, q, { kinds, limit: MAX_SEARCH }),
-        short
-          ? []
-          : ctx.db.read<{ entity: EntityRecord; score: number }>('search/fulltext', { lucene: luceneQuery(variants), kinds, limit: pool }),
-      ]);
+      const exactName = normalizeQuery(q);
+      const key = nameKey(exactName);
+      const [found] = await ctx.db.read<{ exact: NameHit[]; hits: { entity: EntityRecord; score: number }[] }>('search/names', {
+        key,
+        exact: exactName,
+        exactLimit: key ? MAX_SEARCH : 0,
+        lucene: short ? null : luceneQuery(variants),
+        kinds,
+        limit: pool,
+      });
+      const exact = found?.exact ?? [];
+      let rows = found?.hits ?? [];
       if (rows.length === 0)
         rows = await ctx.db.read<{ entity: EntityRecord; score: number }>('search/contains', {
           variants: variants.map((v) => v.toLowerCase()),

@@ -107,7 +107,7 @@ describe('RequestScope (src/db/scope.ts)', () => {
     const s = scope({ ...budget, maxStatements: 10, maxParallel: 2 });
     const started: number[] = [];
     const leaves = [0, 1, 2, 3].map((i) =>
-      s.enter('search/fulltext').then((leave) => {
+      s.enter('search/names').then((leave) => {
         started.push(i);
         return leave;
       }),

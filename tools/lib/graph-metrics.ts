@@ -62,13 +62,12 @@ export async function graphMetrics(db: Db): Promise<GraphMetrics> {
 
   const unresolvable: string[] = [];
   for (const e of entities) {
-    const rows = await db.read<{ entity: { id: string } }>('entity/by-name', {
-      key: nameKey(e.nameZh),
-      exact: e.nameZh.normalize('NFKC'),
-      kinds: e.kind === 'METRIC' ? ['METRIC'] : null,
-      limit: 1,
-      withRelations: false,
-    });
+    // The API's own name look-up (entity(name:)), asking only for the id.
+    const rows = await db.read<{ entity: { id: string } }>(
+      'translate/by-name',
+      { key: nameKey(e.nameZh), exact: e.nameZh.normalize('NFKC'), kinds: e.kind === 'METRIC' ? ['METRIC'] : null, limit: 1 },
+      new Map([['n', 'n {.id}']]),
+    );
     if (rows[0]?.entity.id !== e.id) unresolvable.push(e.id);
   }
 
