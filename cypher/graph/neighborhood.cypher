@@ -1,11 +1,47 @@
-// graph/neighborhood: one breadth-first hop: entities linked to any of $frontier (optionally only by $types), excluding $seen, $avoid and entities of $excludeKinds (null = any), at most $limit, as {entity}: slim (names and scalar fields; evidence and mentions are loaded by id when asked for)
-UNWIND $frontier AS id
-MATCH (:Entity {id: id})-[r]-(b:Entity)
-WHERE ($types IS NULL OR type(r) IN $types) AND NOT b.id IN $seen AND NOT b.id IN $avoid
-  AND ($excludeKinds IS NULL OR NOT b.kind IN $excludeKinds)
-WITH DISTINCT b
-// Slim records: a neighbourhood of 1,000 full records (evidence, mention lists) cost the server more to
-// convert than Neo4j to find.
-RETURN {{slim:b}} AS entity
-ORDER BY COUNT { (b)--(:Entity) } DESC, b.id
-LIMIT toInteger($limit)
+// graph/neighborhood: the breadth-first neighbourhood of $id in ONE statement, as one row {nodes, edges, truncated} (no row when $id names nothing): up to $depth (1–3) hops over relationships of $types (null = any), never entering $avoid ids or entities of $excludeKinds (null = any), the best-connected first within each hop, at most $limit nodes with the centre first (slim records); edges: every relationship among them ({id, source, target, type, year, label}); truncated: whether a hop had more than room left
+// Each hop fetches at most $limit candidates (LIMIT takes no variable, so the room left is cut after),
+// so the work is bounded by depth × limit whatever the hubs.
+MATCH (c:Entity {id: $id})
+CALL (c) {
+  MATCH (c)-[r]-(b:Entity)
+  WHERE ($types IS NULL OR type(r) IN $types) AND b <> c AND NOT b.id IN $avoid
+    AND ($excludeKinds IS NULL OR NOT b.kind IN $excludeKinds)
+  WITH DISTINCT b
+  ORDER BY COUNT { (b)--(:Entity) } DESC, b.id
+  LIMIT toInteger($limit)
+  RETURN collect(b) AS hop1
+}
+WITH c, hop1, $limit - 1 AS room1
+WITH c, hop1[0..room1] AS h1, room1 > 0 AND size(hop1) > room1 AS t1, $limit - 1 - size(hop1[0..room1]) AS room2
+CALL (c, h1, room2) {
+  UNWIND CASE WHEN $depth >= 2 AND room2 > 0 THEN h1 ELSE [] END AS f
+  MATCH (f)-[r]-(b:Entity)
+  WHERE ($types IS NULL OR type(r) IN $types) AND b <> c AND NOT b IN h1 AND NOT b.id IN $avoid
+    AND ($excludeKinds IS NULL OR NOT b.kind IN $excludeKinds)
+  WITH DISTINCT b
+  ORDER BY COUNT { (b)--(:Entity) } DESC, b.id
+  LIMIT toInteger($limit)
+  RETURN collect(b) AS hop2
+}
+WITH c, h1, t1, room2, hop2[0..room2] AS h2, room2 > 0 AND size(hop2) > room2 AS t2
+WITH c, h1, h2, t1 OR t2 AS t12, room2 - size(h2) AS room3
+CALL (c, h1, h2, room3) {
+  UNWIND CASE WHEN $depth >= 3 AND room3 > 0 THEN h2 ELSE [] END AS f
+  MATCH (f)-[r]-(b:Entity)
+  WHERE ($types IS NULL OR type(r) IN $types) AND b <> c AND NOT b IN h1 AND NOT b IN h2 AND NOT b.id IN $avoid
+    AND ($excludeKinds IS NULL OR NOT b.kind IN $excludeKinds)
+  WITH DISTINCT b
+  ORDER BY COUNT { (b)--(:Entity) } DESC, b.id
+  LIMIT toInteger($limit)
+  RETURN collect(b) AS hop3
+}
+WITH [c] + h1 + h2 + hop3[0..room3] AS nodes, t12 OR (room3 > 0 AND size(hop3) > room3) AS truncated
+CALL (nodes) {
+  UNWIND nodes AS a
+  MATCH (a)-[r]->(b:Entity)
+  WHERE b IN nodes AND ($types IS NULL OR type(r) IN $types)
+  WITH r, a, b
+  ORDER BY type(r), a.id, b.id, r.id
+  RETURN collect({id: r.id, source: a.id, target: b.id, type: type(r), year: r.year, label: r.label}) AS edges
+}
+RETURN [n IN nodes | {{slim:n}}] AS nodes, edges, truncated

@@ -9,7 +9,6 @@ export const HEAVY_QUERIES: ReadonlySet<QueryName> = new Set<QueryName>([
   'graph/paths',
   'graph/paths-filtered',
   'graph/neighborhood',
-  'graph/edges-among',
   'graph/hubs',
   'search/contains',
   'line/contains',

@@ -26,7 +26,6 @@ export const QUERY_NAMES = [
   'metric/values-by-ids',
   'metric/count',
   'graph/neighborhood',
-  'graph/edges-among',
   'graph/paths',
   'graph/paths-filtered',
   'graph/hubs',

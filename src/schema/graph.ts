@@ -96,7 +96,7 @@ builder.queryFields((t) => ({
   neighborhood: t.field({
     type: Subgraph,
     nullable: true,
-    // One statement per hop over up to `limit` nodes, then the edges among them: aliases add this up.
+    // One statement over up to depth × `limit` candidates, then the edges among the nodes: aliases add this up.
     complexity: (args) => neighborhoodComplexity(args.depth ?? 1, args.limit ?? NEIGHBORHOOD.defaultLimit),
     description:
       'Everything within `depth` relationships of an entity (breadth-first, best-connected first, at most `limit` nodes, the centre always included), with every relationship among them. Null when the id names nothing.',
@@ -126,35 +126,19 @@ builder.queryFields((t) => ({
       checkRange('depth', depth, 1, NEIGHBORHOOD.maxDepth);
       checkRange('limit', limit, 1, NEIGHBORHOOD.maxLimit);
       const types = relationTypesArg(args);
-      const center = await ctx.loaders.entity.load(args.id);
-      if (!center) throw notFound([args.id], 'id');
       const avoid = await avoided(ctx, null, args.avoidHubs);
       const excludeKinds = args.excludeKinds?.length ? args.excludeKinds : null;
-      const nodes = [center];
-      const seen = new Set([center.id]);
-      let frontier = [center.id];
-      let truncated = false;
-      for (let hop = 0; hop < depth && frontier.length > 0; hop++) {
-        const room = limit - nodes.length;
-        if (room <= 0) break;
-        const rows = await ctx.db.read<{ entity: EntityRecord }>('graph/neighborhood', {
-          frontier,
-          seen: [...seen],
-          types,
-          avoid,
-          excludeKinds,
-          limit: room + 1,
-        });
-        if (rows.length > room) truncated = true;
-        frontier = [];
-        for (const { entity } of rows.slice(0, room)) {
-          seen.add(entity.id);
-          nodes.push(entity);
-          frontier.push(entity.id);
-        }
-      }
-      const edges = await ctx.db.read<EdgeRecord>('graph/edges-among', { ids: [...seen], types });
-      return { center, nodes, edges, truncated };
+      // ONE statement: every hop and the edges among the nodes (cypher/graph/neighborhood.cypher).
+      const [row] = await ctx.db.read<{ nodes: EntityRecord[]; edges: EdgeRecord[]; truncated: boolean }>('graph/neighborhood', {
+        id: args.id,
+        depth,
+        limit,
+        types,
+        avoid,
+        excludeKinds,
+      });
+      if (!row) throw notFound([args.id], 'id');
+      return { center: row.nodes[0] as EntityRecord, nodes: row.nodes, edges: row.edges, truncated: row.truncated };
     },
   }),
   paths: t.field({
