@@ -64,18 +64,19 @@ query PartnersOn5G {
   }
 }`,
   partnersByPrograms: /* GraphQL */ `# Filter and sort: partners by how many programs they take part in
+# (List arguments take single values here, as GraphiQL's Explorer pane reads them best.)
 query PartnersByPrograms {
-  entities(where: { kinds: [PARTNER] }, sort: [{ by: NEIGHBOURS, kind: PROGRAM, direction: DESC }], first: 5) {
+  entities(where: { kinds: PARTNER }, sort: { by: NEIGHBOURS, kind: PROGRAM, direction: DESC }, first: 5) {
     totalCount
     edges { node { nameZh ... on Partner { sector programs { nameZh branches { nameZh region { nameZh } } } } } }
   }
 }`,
   countsPerGroup: /* GraphQL */ `# Aggregations: partners per sector, awards per issuer, network metrics per year
 query CountsPerGroup {
-  sectors: entityAggregate(where: { kinds: [PARTNER] }, groupBy: { field: SECTOR }) { count groups { key count } }
-  issuers: entityAggregate(where: { kinds: [AWARD] }, groupBy: { field: RELATED, relationTypes: [ISSUED_BY], direction: OUT }, first: 5) {
+  sectors: entityAggregate(where: { kinds: PARTNER }, groupBy: { field: SECTOR }) { count groups { key count } }
+  issuers: entityAggregate(where: { kinds: AWARD }, groupBy: { field: RELATED, relationTypes: ISSUED_BY, direction: OUT }, first: 5) {
     groups { count entity { nameZh } }
   }
-  network: metricValueStats(categories: ["網絡能力"], groupBy: YEAR) { key count }
+  network: metricValueStats(categories: "網絡能力", groupBy: YEAR) { key count }
 }`,
 } as const;
