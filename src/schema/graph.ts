@@ -99,7 +99,7 @@ builder.queryFields((t) => ({
     // One statement over up to depth × `limit` candidates, then the edges among the nodes: aliases add this up.
     complexity: (args) => neighborhoodComplexity(args.depth ?? 1, args.limit ?? NEIGHBORHOOD.defaultLimit),
     description:
-      'Everything within `depth` relationships of an entity (breadth-first, best-connected first, at most `limit` nodes, the centre always included), with every relationship among them. Null when the id names nothing.',
+      'Everything within `depth` relationships of an entity (breadth-first, best-connected first, at most `limit` nodes, the centre always included), with every relationship among them. An id that names nothing is a NOT_FOUND error naming it.',
     args: {
       id: t.arg.id({ required: true, description: 'The centre, e.g. "partner/meituan".' }),
       depth: t.arg.int({ required: false, description: `How many hops (1–${NEIGHBORHOOD.maxDepth}, default 1).` }),
