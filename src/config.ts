@@ -44,7 +44,7 @@ export const ConfigSchema = z.object({
   MAX_HEAVY_STATEMENTS: int(2, 1),
   /** Server-wide: requests whose cost is at least HEAVY_REQUEST_COST executing at once. */
   HEAVY_REQUEST_COST: int(2_000, 1),
-  MAX_HEAVY_REQUESTS: int(1, 1),
+  MAX_HEAVY_REQUESTS: int(2, 1),
   ADMISSION_WAIT_MS: int(5_000, 0),
   /** Node's HTTP server: a request must arrive whole within this long; headers within the second. */
   HTTP_REQUEST_TIMEOUT_MS: int(30_000, 1_000),

@@ -55,7 +55,7 @@ const IDS = [
   'branch/hubei',
   'branch/guangdong',
   'event/covid-19-epidemic',
-  'metric/4g-base-stations',
+  'metric/4g-base-stations-in-service',
 ];
 
 /** The most expensive shapes of request the schema allows, each repeated with as many aliases as the limits let pass. */
