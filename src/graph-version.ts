@@ -14,7 +14,7 @@ export const UNSEEDED = 'unseeded';
  * The response cache keys on it, exports put it in their ETag, Query.stats shows it, and start-up seeds
  * when it is null.
  */
-export async function readGraphVersion(db: Pick<Db, 'read'>): Promise<GraphVersion | null> {
-  const [row] = await db.read<{ version: string | null; seededAt: string | null }>('meta/graph-version');
+export async function readGraphVersion(db: Pick<Db, 'query'>): Promise<GraphVersion | null> {
+  const [row] = await db.query('meta/graph-version');
   return row?.version ? { version: row.version, seededAt: row.seededAt ?? null } : null;
 }

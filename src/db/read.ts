@@ -3,6 +3,7 @@ import { apiError } from '../errors.js';
 import { AdmissionError, HEAVY_QUERIES, Lane } from './admission.js';
 import type { Queries, QueryName } from './cypher.js';
 import { mapNeo4jError } from './errors.js';
+import type { QueryRows, TypedQuery } from './rows.js';
 import type { RequestScope } from './scope.js';
 import { toPlain } from './values.js';
 
@@ -69,6 +70,11 @@ export class Db {
   load() {
     const { heavy, cheap } = this.lanes;
     return { heavy: { inUse: heavy.inUse, queued: heavy.queued }, cheap: { inUse: cheap.inUse, queued: cheap.queued } };
+  }
+
+  /** Runs a statement whose row type is declared in src/db/rows.ts (every statement of the API's resolvers). */
+  query<N extends TypedQuery>(name: N, params: Record<string, unknown> = {}, fill?: ReadonlyMap<string, string>): Promise<QueryRows[N][]> {
+    return this.read<QueryRows[N]>(name, params, fill);
   }
 
   /**

@@ -31,14 +31,14 @@ const filterKey = (k: NeighbourKey | Omit<NeighbourKey, 'id'>): string =>
  */
 export function createLoaders(db: Db) {
   const entity: DataLoader<string, EntityRecord | null> = new DataLoader(async (ids) => {
-    const rows = await db.read<{ entity: EntityRecord }>('entity/by-ids', { ids });
+    const rows = await db.query('entity/by-ids', { ids });
     const byId = new Map(rows.map((r) => [r.entity.id, r.entity]));
     return ids.map((id) => byId.get(id) ?? null);
   });
 
   const relations = new DataLoader<string, RelationRecord[]>(async (ids) => {
     // The other ends come slim (names and scalar fields), so they must not prime the entity loader.
-    const rows = await db.read<RelationRecord>('relation/by-entity-ids', { ids });
+    const rows = await db.query('relation/by-entity-ids', { ids });
     const byId = groupBy(rows, (r) => r.entityId);
     return ids.map((id) => byId.get(id) ?? []);
   });
@@ -53,7 +53,7 @@ export function createLoaders(db: Db) {
         [...groups.values()].map(async (group) => {
           const [{ types, direction, kinds }] = group as [NeighbourKey];
           const ids = [...new Set(group.map((k) => k.id))];
-          const rows = await db.read<RelationRecord>('relation/neighbours', { ids, types, direction, kinds });
+          const rows = await db.query('relation/neighbours', { ids, types, direction, kinds });
           const byId = groupBy(rows, (r) => r.entityId);
           for (const id of ids) results.set(`${id}|${filterKey({ id, types, direction, kinds })}`, byId.get(id) ?? []);
         }),
@@ -64,38 +64,38 @@ export function createLoaders(db: Db) {
   );
 
   const degree = new DataLoader<string, number>(async (ids) => {
-    const rows = await db.read<{ id: string; degree: number }>('entity/degree', { ids });
+    const rows = await db.query('entity/degree', { ids });
     const byId = new Map(rows.map((r) => [r.id, r.degree]));
     return ids.map((id) => byId.get(id) ?? 0);
   });
 
   const mentions = new DataLoader<string, MentionRecord[]>(async (ids) => {
-    const rows = await db.read<MentionRecord>('mention/by-entity-ids', { ids });
+    const rows = await db.query('mention/by-entity-ids', { ids });
     const byId = groupBy(rows, (r) => r.entityId);
     return ids.map((id) => byId.get(id) ?? []);
   });
 
   const metricValues = new DataLoader<string, MetricValueRecord[]>(async (ids) => {
-    const rows = await db.read<{ metricId: string; value: MetricValueRecord }>('metric/values-by-ids', { ids });
+    const rows = await db.query('metric/values-by-ids', { ids });
     const byId = groupBy(rows, (r) => r.metricId);
     return ids.map((id) => (byId.get(id) ?? []).map((r) => r.value));
   });
 
   const lines = new DataLoader<number, LineRecord | null>(async (numbers) => {
-    const rows = await db.read<{ line: LineRecord }>('line/by-numbers', { numbers });
+    const rows = await db.query('line/by-numbers', { numbers });
     const byNumber = new Map(rows.map((r) => [r.line.number, r.line]));
     return numbers.map((n) => byNumber.get(n) ?? null);
   });
 
   const lineEntities = new DataLoader<number, EntityRecord[]>(async (numbers) => {
-    const rows = await db.read<{ number: number; entity: EntityRecord }>('line/entities', { numbers });
+    const rows = await db.query('line/entities', { numbers });
     const byNumber = groupBy(rows, (r) => r.number);
     return numbers.map((n) => (byNumber.get(n) ?? []).map((r) => r.entity));
   });
 
   // Partners on a theme: ABOUT it themselves or through a program, event, publication they share.
   const themePartners = new DataLoader<string, EntityRecord[]>(async (ids) => {
-    const rows = await db.read<{ themeId: string; node: EntityRecord }>('theme/partners', { ids });
+    const rows = await db.query('theme/partners', { ids });
     const byId = groupBy(rows, (r) => r.themeId);
     return ids.map((id) => (byId.get(id) ?? []).map((r) => r.node));
   });
@@ -110,7 +110,7 @@ export function createLoaders(db: Db) {
     let loader = compiledLoaders.get(key);
     if (!loader) {
       loader = new DataLoader<string, Record<string, unknown> | null>(async (ids) => {
-        const rows = await db.read<{ entity: Record<string, unknown> }>('translate/by-ids', { ...params, ids }, selection.fill);
+        const rows = await db.query('translate/by-ids', { ...params, ids }, selection.fill);
         const byId = new Map(rows.map((r) => [r.entity.id as string, r.entity]));
         return ids.map((id) => byId.get(id) ?? null);
       });

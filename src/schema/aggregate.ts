@@ -95,8 +95,7 @@ builder.queryFields((t) => ({
       const filter = filterClause(args.where);
       const g = args.groupBy;
       if (!g) {
-        const count = async () =>
-          (await ctx.db.read<{ count: number }>('translate/count', filter.params, new Map(filterFill(filter))))[0]?.count ?? 0;
+        const count = async () => (await ctx.db.query('translate/count', filter.params, new Map(filterFill(filter))))[0]?.count ?? 0;
         return { count, groups: async () => [] };
       }
       const byEntity = g.field === 'RELATED' || g.field === 'PROVINCE';
@@ -104,7 +103,7 @@ builder.queryFields((t) => ({
       let result: Promise<{ total: number; groups: GroupShape[] }> | undefined;
       const run = () => {
         result ??= ctx.db
-          .read<{ total: number; groups: { key: string | null; count: number }[] }>(
+          .query(
             'translate/aggregate',
             {
               ...filter.params,
@@ -174,7 +173,7 @@ builder.queryFields((t) => ({
       const max = args.years?.max ?? null;
       if (min != null && max != null && min > max)
         throw apiError(`\`years\` has min ${min} above max ${max}: give min ≤ max.`, 'BAD_USER_INPUT', { argument: 'years' });
-      return ctx.db.read<StatsShape>('metric/value-stats', {
+      return ctx.db.query('metric/value-stats', {
         metrics: args.metrics?.length ? args.metrics : null,
         categories: args.categories?.length ? args.categories : null,
         yearMin: min,

@@ -18,7 +18,7 @@ async function avoided(
   avoid: readonly string[] | null | undefined,
   avoidHubs: boolean | null | undefined,
 ): Promise<string[]> {
-  const hubs = avoidHubs ? (await ctx.db.read<{ id: string }>('graph/hubs', { maxDegree: HUB_DEGREE })).map((h) => h.id) : [];
+  const hubs = avoidHubs ? (await ctx.db.query('graph/hubs', { maxDegree: HUB_DEGREE })).map((h) => h.id) : [];
   return [...new Set([...(avoid ?? []), ...hubs])];
 }
 
@@ -129,7 +129,7 @@ builder.queryFields((t) => ({
       const avoid = await avoided(ctx, null, args.avoidHubs);
       const excludeKinds = args.excludeKinds?.length ? args.excludeKinds : null;
       // ONE statement: every hop and the edges among the nodes (cypher/graph/neighborhood.cypher).
-      const [row] = await ctx.db.read<{ nodes: EntityRecord[]; edges: EdgeRecord[]; truncated: boolean }>('graph/neighborhood', {
+      const [row] = await ctx.db.query('graph/neighborhood', {
         id: args.id,
         depth,
         limit,
@@ -176,7 +176,7 @@ builder.queryFields((t) => ({
       const excludeKinds = args.excludeKinds?.length ? args.excludeKinds : null;
       // Without filters, the plain bidirectional search (cheaper to plan and run); with any, the filtered one.
       const filtered = types != null || avoid.length > 0 || excludeKinds != null;
-      const rows = await ctx.db.read<PathShape>(filtered ? 'graph/paths-filtered' : 'graph/paths', {
+      const rows = await ctx.db.query(filtered ? 'graph/paths-filtered' : 'graph/paths', {
         from: args.from,
         to: args.to,
         maxLength,

@@ -35,7 +35,7 @@ export async function entitiesByName(
   const kinds = opts.kinds?.length ? opts.kinds : null;
   const limit = opts.limit ?? 1;
   const selection = opts.selection;
-  const rows = await ctx.db.read<{ entity: Record<string, unknown>; matched: string; rank: number }>(
+  const rows = await ctx.db.query(
     'translate/by-name',
     { ...selection.compiled.params(selection.variables), key, exact, kinds, limit },
     selection.compiled.fill,

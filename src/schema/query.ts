@@ -128,7 +128,7 @@ builder.queryFields((t) => ({
         const filter = filterClause(args.where, args);
         const { keys, order, params: sortParams } = sortClause(args.sort?.length ? args.sort : legacySort(args.orderBy));
         const compiled = compileSelection(info, ['edges', 'node']);
-        const rows = await ctx.db.read<{ entity: Record<string, unknown> }>(
+        const rows = await ctx.db.query(
           'translate/list',
           { ...compiled.params(info.variableValues), ...filter.params, ...sortParams, offset, limit: limit + 1 },
           new Map([...compiled.fill, ...filterFill(filter), ['keys', keys], ['order', order]]),
@@ -137,7 +137,7 @@ builder.queryFields((t) => ({
           rows.map((r) => compiled.read(r.entity)),
           offset,
           limit,
-          async () => (await ctx.db.read<{ count: number }>('translate/count', filter.params, new Map(filterFill(filter))))[0]?.count ?? 0,
+          async () => (await ctx.db.query('translate/count', filter.params, new Map(filterFill(filter))))[0]?.count ?? 0,
         );
       },
     },

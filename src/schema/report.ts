@@ -107,8 +107,8 @@ builder.queryFields((t) => ({
         // The cjk analyzer indexes bigrams: one CJK character (or no search) scans the lines instead.
         const rows =
           q != null && [...q].length >= 2
-            ? await ctx.db.read<{ line: LineRecord; score: number }>('line/search', { ...params, lucene: luceneQuery(scriptVariants(q)) })
-            : await ctx.db.read<{ line: LineRecord; score: number | null }>('line/contains', {
+            ? await ctx.db.query('line/search', { ...params, lucene: luceneQuery(scriptVariants(q)) })
+            : await ctx.db.query('line/contains', {
                 ...params,
                 variants: q == null ? null : scriptVariants(q),
               });

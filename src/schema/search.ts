@@ -8,7 +8,6 @@ import { compileSelection } from '../translate/index.js';
 import { SLIM_PROPS } from '../translate/rules.js';
 import { intInRange } from './args.js';
 import { Entity, EntityKindEnum } from './entity.js';
-import type { NameHit } from './lookup.js';
 
 const SLIM: ReadonlySet<string> = new Set(SLIM_PROPS);
 
@@ -72,7 +71,7 @@ builder.queryField('search', (t) =>
       const short = [...q].length < 2;
       const exactName = normalizeQuery(q);
       const key = nameKey(exactName);
-      const [found] = await ctx.db.read<{ exact: NameHit[]; hits: { entity: EntityRecord; score: number }[] }>('search/names', {
+      const [found] = await ctx.db.query('search/names', {
         key,
         exact: exactName,
         exactLimit: key ? MAX_SEARCH : 0,
@@ -83,7 +82,7 @@ builder.queryField('search', (t) =>
       const exact = found?.exact ?? [];
       let rows = found?.hits ?? [];
       if (rows.length === 0)
-        rows = await ctx.db.read<{ entity: EntityRecord; score: number }>('search/contains', {
+        rows = await ctx.db.query('search/contains', {
           variants: variants.map((v) => v.toLowerCase()),
           kinds,
           limit: pool,

@@ -55,10 +55,7 @@ builder.queryField('stats', (t) =>
     type: Stats,
     description: 'Counts per kind and per relationship type, and the version of the seeded graph.',
     resolve: async (_r, _a, ctx) => {
-      const [rows, meta] = await Promise.all([
-        ctx.db.read<{ what: string; name: string; count: number }>('graph/stats'),
-        readGraphVersion(ctx.db),
-      ]);
+      const [rows, meta] = await Promise.all([ctx.db.query('graph/stats'), readGraphVersion(ctx.db)]);
       const node = (name: string) => rows.find((r) => r.what === 'node' && r.name === name)?.count ?? 0;
       return {
         kinds: rows.filter((r) => r.what === 'kind').map((r) => ({ kind: r.name as EntityKind, count: r.count })),

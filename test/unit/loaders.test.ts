@@ -5,19 +5,19 @@ import { createLoaders } from '../../src/loaders/index.js';
 import type { EntityRecord, MentionRecord, MetricValueRecord, RelationRecord } from '../../src/loaders/types.js';
 
 /**
- * A recorder of batch calls, as dataloader's own tests use: it stands in for Db.read only, records each
+ * A recorder of batch calls, as dataloader's own tests use: it stands in for Db.query only, records each
  * statement name with its parameters, and answers with canned rows. This tier tests the batching and
  * ordering logic of the loaders; what the statements return from Neo4j is tested in the main suite.
  */
 function recorder(answer: (name: QueryName, params: Record<string, unknown>) => unknown[]) {
   const calls: { name: QueryName; params: Record<string, unknown> }[] = [];
   const db = {
-    async read<Row>(name: QueryName, params: Record<string, unknown> = {}): Promise<Row[]> {
+    async query<Row>(name: QueryName, params: Record<string, unknown> = {}): Promise<Row[]> {
       calls.push({ name, params });
       return answer(name, params) as Row[];
     },
   };
-  // Only `read` exists: any other use of the Db would fail the test.
+  // Only `query` (the typed read) exists: any other use of the Db would fail the test.
   return { calls, loaders: createLoaders(db as unknown as Db) };
 }
 

@@ -158,7 +158,7 @@ builder.queryFields((t) => ({
         const { offset, limit } = pageWindow(args);
         const filters = { category: args.category ?? null, source: args.source ?? null };
         const compiled = compileSelection(info, ['edges', 'node']);
-        const rows = await ctx.db.read<{ entity: Record<string, unknown> }>(
+        const rows = await ctx.db.query(
           'translate/metric-list',
           { ...compiled.params(info.variableValues), ...filters, offset, limit: limit + 1 },
           compiled.fill,
@@ -167,7 +167,7 @@ builder.queryFields((t) => ({
           rows.map((r) => compiled.read(r.entity)),
           offset,
           limit,
-          async () => (await ctx.db.read<{ count: number }>('metric/count', filters))[0]?.count ?? 0,
+          async () => (await ctx.db.query('metric/count', filters))[0]?.count ?? 0,
         );
       },
     },

@@ -1,0 +1,47 @@
+import type { EdgeRecord, EntityRecord, LineRecord, MentionRecord, MetricValueRecord, RelationRecord } from '../loaders/types.js';
+
+/** A compiled projection's row (src/translate reads it with the plan that produced it). */
+type Projected = Record<string, unknown>;
+
+/** A search hit before ranking: the slim entity and its full-text score. */
+interface ScoredEntity {
+  entity: EntityRecord;
+  score: number;
+}
+
+/**
+ * The row each named statement returns, by its name (cypher/<name>.cypher): what `Db.query` hands back.
+ * The one place a Cypher file's RETURN clause meets TypeScript; a statement read without a type here goes
+ * through the untyped `Db.read` (the exports' generic paging).
+ */
+export interface QueryRows {
+  'entity/by-ids': { entity: EntityRecord };
+  'entity/degree': { id: string; degree: number };
+  'relation/by-entity-ids': RelationRecord;
+  'relation/neighbours': RelationRecord;
+  'mention/by-entity-ids': MentionRecord;
+  'metric/values-by-ids': { metricId: string; value: MetricValueRecord };
+  'metric/count': { count: number };
+  'metric/value-stats': { key: string; count: number; sum: number | null; min: number | null; max: number | null; avg: number | null };
+  'translate/by-ids': { entity: Projected };
+  'translate/by-name': { entity: Projected; matched: string; rank: number };
+  'translate/list': { entity: Projected };
+  'translate/metric-list': { entity: Projected };
+  'translate/count': { count: number };
+  'translate/aggregate': { total: number; groups: { key: string | null; count: number }[] };
+  'search/names': { exact: { entity: EntityRecord; matched: string; rank: number }[]; hits: ScoredEntity[] };
+  'search/contains': ScoredEntity;
+  'graph/neighborhood': { nodes: EntityRecord[]; edges: EdgeRecord[]; truncated: boolean };
+  'graph/paths': { nodes: EntityRecord[]; edges: EdgeRecord[] };
+  'graph/paths-filtered': { nodes: EntityRecord[]; edges: EdgeRecord[] };
+  'graph/hubs': { id: string };
+  'graph/stats': { what: string; name: string; count: number };
+  'meta/graph-version': { version: string | null; seededAt: string | null };
+  'line/by-numbers': { line: LineRecord };
+  'line/entities': { number: number; entity: EntityRecord };
+  'line/search': { line: LineRecord; score: number };
+  'line/contains': { line: LineRecord; score: number | null };
+  'theme/partners': { themeId: string; node: EntityRecord };
+}
+
+export type TypedQuery = keyof QueryRows;
