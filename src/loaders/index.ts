@@ -125,24 +125,7 @@ export function createLoaders(db: Db) {
     };
   }
 
-  /**
-   * Takes in entities fetched by a list or lookup query: primes the entity loader (with whole records),
-   * and the relations loader where the query brought the relationships along ($withRelations).
-   */
-  function adopt(records: readonly (EntityRecord & { relations?: Omit<RelationRecord, 'entityId'>[] | null })[]): EntityRecord[] {
-    return records.map(({ relations: rels, ...e }) => {
-      // Only whole records may answer later lookups; slim ones (no evidence) would hide it.
-      if (e.evidenceLines) entity.prime(e.id, e);
-      if (rels)
-        relations.prime(
-          e.id,
-          rels.map((r) => ({ ...r, entityId: e.id })),
-        );
-      return e;
-    });
-  }
-
-  return { entity, compiled, relations, neighbours, degree, mentions, metricValues, lines, lineEntities, themePartners, adopt };
+  return { entity, compiled, relations, neighbours, degree, mentions, metricValues, lines, lineEntities, themePartners };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -39,37 +39,6 @@ export interface EntityProperties {
   mentionLines: number[];
 }
 
-/** Every property an entity node may have, in a stable order (exports, projections, checks). */
-export const ENTITY_PROPERTIES = [
-  'id',
-  'kind',
-  'nameZh',
-  'nameEn',
-  'aliases',
-  'description',
-  'sector',
-  'level',
-  'jointVenture',
-  'reference',
-  'category',
-  'title',
-  'year',
-  'date',
-  'unit',
-  'footnote',
-  'source',
-  'searchText',
-  'evidenceReports',
-  'evidenceLines',
-  'evidenceQuotes',
-  'evidenceSections',
-  'mentionLines',
-] as const satisfies readonly (keyof EntityProperties)[];
-
-// Fails to compile when EntityProperties gains a property ENTITY_PROPERTIES does not list.
-type Unlisted = Exclude<keyof EntityProperties, (typeof ENTITY_PROPERTIES)[number]>;
-export const ENTITY_PROPERTIES_COMPLETE: [Unlisted] extends [never] ? true : Unlisted = true;
-
 /**
  * The slim record of an entity: its names and scalar fields, without the evidence and mention lists and
  * the search text. What a statement returns for entities nobody asked the details of (the other ends of
@@ -94,3 +63,18 @@ export const SLIM_PROPERTIES = [
   'footnote',
   'source',
 ] as const satisfies readonly (keyof EntityProperties)[];
+
+/** Every property an entity node may have, in a stable order (exports, projections, checks): the slim record, then the rest. */
+export const ENTITY_PROPERTIES = [
+  ...SLIM_PROPERTIES,
+  'searchText',
+  'evidenceReports',
+  'evidenceLines',
+  'evidenceQuotes',
+  'evidenceSections',
+  'mentionLines',
+] as const satisfies readonly (keyof EntityProperties)[];
+
+// Fails to compile when EntityProperties gains a property ENTITY_PROPERTIES does not list.
+type Unlisted = Exclude<keyof EntityProperties, (typeof ENTITY_PROPERTIES)[number]>;
+export const ENTITY_PROPERTIES_COMPLETE: [Unlisted] extends [never] ? true : Unlisted = true;

@@ -193,26 +193,3 @@ describe('createLoaders: neighbours (typed relationship fields)', () => {
     expect(calls.map((c) => c.params.direction)).toEqual(['OUT', 'IN']);
   });
 });
-
-describe('createLoaders: adopt', () => {
-  it('primes the entity loader with whole records only, and the relations loader with relationships that came along', async () => {
-    const { calls, loaders } = recorder((name, params) => (name === 'entity/by-ids' ? entityRows(params) : []));
-    const whole = KNOWN.get('partner/meituan') as EntityRecord;
-    const slim = entity('partner/alibaba', '阿里巴巴', false);
-    const adopted = loaders.adopt([
-      { ...whole, relations: [{ type: 'PARTNERS_WITH', direction: 'OUT', props: relation('x', 'y', 'z').props, node: slim }] },
-      slim,
-    ]);
-    expect(adopted.map((e) => e.id)).toEqual(['partner/meituan', 'partner/alibaba']);
-    expect(adopted[0]).not.toHaveProperty('relations');
-
-    expect(await loaders.entity.load('partner/meituan')).toBe(adopted[0]);
-    const rels = await loaders.relations.load('partner/meituan');
-    expect(rels.map((r) => [r.entityId, r.type, r.node.id])).toEqual([['partner/meituan', 'PARTNERS_WITH', 'partner/alibaba']]);
-    expect(calls).toEqual([]);
-
-    // The slim record has no evidence: a lookup must fetch the whole one.
-    expect((await loaders.entity.load('partner/alibaba'))?.evidenceLines).toEqual([1]);
-    expect(calls.map((c) => c.params.ids)).toEqual([['partner/alibaba']]);
-  });
-});

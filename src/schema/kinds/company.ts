@@ -53,36 +53,27 @@ builder.objectFields(Company, (t) => ({
     description: 'Internal bodies that are part of this company.',
     ...listOf({ types: ['PART_OF'], direction: 'IN', kinds: ['UNIT'] }),
   }),
-}));
-
-builder.objectField(Company, 'people', (t) =>
-  t.field({
+  people: t.field({
     type: [Person],
     description: 'People holding (or who held) roles at this company.',
     ...listOf({ types: ['HOLDS_ROLE'], direction: 'IN', kinds: ['PERSON'] }),
   }),
-);
-builder.objectField(Company, 'awards', (t) =>
-  t.field({
+  awards: t.field({
     type: [Award],
     description: 'Honours this company received.',
     ...listOf({ types: ['RECEIVED'], direction: 'OUT', kinds: ['AWARD'] }),
   }),
-);
-builder.objectField(Company, 'branches', (t) =>
-  t.field({
+  branches: t.field({
     type: [Branch],
     description: 'Provincial branches directly under this company.',
     ...listOf({ types: ['BRANCH_OF'], direction: 'IN', kinds: ['BRANCH'] }),
   }),
-);
-builder.objectField(Company, 'metrics', (t) =>
-  t.field({
+  metrics: t.field({
     type: [Metric],
     description: 'Metrics this company reports (REPORTS).',
     ...listOf({ types: ['REPORTS'], direction: 'OUT', kinds: ['METRIC'] }),
   }),
-);
+}));
 
 // Programs and products: on Company and on Subsidiary alike.
 for (const ref of [Company, Subsidiary] as const) {
