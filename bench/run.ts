@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -58,6 +58,8 @@ Options:
   --neo4j-pid PID       with --uri: the process id of that Neo4j, if it runs on this machine, to report
                         its CPU ms per request (without it: n/a)
   --check-only          check that the servers agree, time nothing
+  --cpu-prof DIR        write a V8 CPU profile of our server (one .cpuprofile per server started) into
+                        DIR, to open in Chrome DevTools or speedscope: where our Node time goes
   --help                this text`;
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -73,6 +75,8 @@ interface Options {
   uri?: string;
   neo4jPid?: number;
   checkOnly: boolean;
+  /** Folder for V8 CPU profiles of our server (--cpu-prof), or none. */
+  cpuProf?: string;
   seed: boolean;
   items: number;
   checkItems: number;
@@ -93,6 +97,7 @@ function options(): Options {
       'neo4j-pid': { type: 'string' },
       'check-only': { type: 'boolean', default: false },
       'no-seed': { type: 'boolean', default: false },
+      'cpu-prof': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -135,6 +140,7 @@ function options(): Options {
     uri: values.uri,
     neo4jPid: values['neo4j-pid'] && values.uri ? Number(values['neo4j-pid']) : undefined,
     checkOnly: values['check-only'],
+    cpuProf: values['cpu-prof'] ? resolve(values['cpu-prof']) : undefined,
     seed: !(values['no-seed'] && values.uri),
     items,
     checkItems,
@@ -165,8 +171,8 @@ process.on('exit', () => {
   for (const c of children) c.kill('SIGTERM');
 });
 
-function tsx(script: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+function tsx(script: string, env: Record<string, string>, nodeArgs: string[] = []): ChildProcess {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -191,14 +197,18 @@ async function waitFor(url: string, child: ChildProcess, what: string, output: s
   throw new Error(`${what} did not become ready within 300 s:\n${output.join('').slice(-3000) || '(it printed nothing)'}`);
 }
 
-async function startServer(target: Target, uri: string, cache: 'off' | 'on'): Promise<Server> {
+async function startServer(target: Target, uri: string, cache: 'off' | 'on', cpuProf?: string): Promise<Server> {
   const port = await freePort();
   const output: string[] = [];
   const env = { NEO4J_URI: uri, PORT: String(port) };
   // Ours as users run it (npm start), with the graph already seeded and logs kept quiet.
   const child =
     target === 'ours'
-      ? tsx('src/server.ts', { ...env, HOST: '127.0.0.1', SEED_ON_START: 'never', LOG_LEVEL: 'warn', RESPONSE_CACHE: cache })
+      ? tsx(
+          'src/server.ts',
+          { ...env, HOST: '127.0.0.1', SEED_ON_START: 'never', LOG_LEVEL: 'warn', RESPONSE_CACHE: cache },
+          cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${cpuProf}`] : [],
+        )
       : tsx(target === 'peer' ? 'bench/peer.ts' : 'bench/floor.ts', env);
   child.stdout?.setEncoding('utf8').on('data', (c: string) => output.push(c));
   child.stderr?.setEncoding('utf8').on('data', (c: string) => output.push(c));
@@ -500,7 +510,7 @@ async function main(): Promise<void> {
         const servers: Server[] = [];
         try {
           // The peer and floor do not depend on our cache: run them once per scale, with the cache-off pass.
-          for (const t of o.servers) if (t === 'ours' || cache === o.cache[0]) servers.push(await startServer(t, uri, cache));
+          for (const t of o.servers) if (t === 'ours' || cache === o.cache[0]) servers.push(await startServer(t, uri, cache, o.cpuProf));
           // The check needs the floor as reference even when only ours is timed on this pass.
           const reference = servers.some((s) => s.target === 'floor') ? [] : [await startServer('floor', uri, cache)];
           const agree = await checkAgreement([...reference, ...servers], o.ops, lists, o.checkItems);

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SEED_QUERIES } from '../seed/write.js';
-import { CYPHER_DIR, loadQueries, QUERY_NAMES } from '../src/db/cypher.js';
+import { CYPHER_DIR, compact, loadQueries, QUERY_NAMES } from '../src/db/cypher.js';
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -33,5 +33,25 @@ describe('cypher/', () => {
     expect(loaded.filter((t) => t.includes('other {.id, .kind, .nameZh, .nameEn, .aliases,')).length).toBeGreaterThan(0);
     for (const name of files(CYPHER_DIR))
       expect(readFileSync(join(CYPHER_DIR, `${name}.cypher`), 'utf8'), name).not.toMatch(/\.footnote, \.source\s*\}/);
+  });
+
+  it('sends Neo4j the statement without its explanations: `// name` first, no other comment line, no indentation', () => {
+    const file =
+      "// a/b: what it returns\n// why it is written so\nMATCH (n {id: $id})\n  // a note\n  RETURN n.url AS url, '// kept' AS s\n";
+    expect(compact(file.trim(), 'a/b')).toBe("// a/b\nMATCH (n {id: $id})\nRETURN n.url AS url, '// kept' AS s");
+    const loaded = loadQueries();
+    for (const [name, text] of loaded) {
+      expect(text.split('\n')[0], name).toBe(`// ${name}`);
+      expect(
+        text
+          .split('\n')
+          .slice(1)
+          .filter((l) => l.startsWith('//') || l !== l.trim()),
+        name,
+      ).toEqual([]);
+    }
+    // The explanations were a third of the neighbourhood statement.
+    const file2 = readFileSync(join(CYPHER_DIR, 'graph/neighborhood.cypher'), 'utf8');
+    expect((loaded.get('graph/neighborhood') as string).length).toBeLessThan(file2.length * 0.8);
   });
 });

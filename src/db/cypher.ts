@@ -56,6 +56,19 @@ export function expandMacros(text: string): string {
   return text.replace(/\{\{slim:(\w+)\}\}/g, (_m, v: string) => `${v} {${SLIM}}`);
 }
 
+/**
+ * The text sent to Neo4j: the file's first line cut to `// <name>` (still naming the statement in
+ * SHOW TRANSACTIONS and the query log), every other whole-line comment dropped, indentation trimmed.
+ * Every request sends its statement's text over Bolt, and the driver flushes a socket write per 1,400
+ * bytes: the long explanatory comments belong in the file, not on the wire (a third of some statements).
+ * Only whole lines starting with `//` go: a `//` inside a string literal is never at a line's start here.
+ */
+export function compact(text: string, name: string): string {
+  const [, ...rest] = text.split('\n');
+  const lines = rest.map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('//'));
+  return [`// ${name}`, ...lines].join('\n');
+}
+
 /** Reads every statement in QUERY_NAMES; throws listing each missing or empty file. */
 export function loadQueries(dir = CYPHER_DIR): Queries {
   const map = new Map<QueryName, string>();
@@ -64,7 +77,7 @@ export function loadQueries(dir = CYPHER_DIR): Queries {
     try {
       const text = expandMacros(readFileSync(`${dir}${name}.cypher`, 'utf8').trim());
       if (!text) missing.push(`${name}.cypher (empty)`);
-      else map.set(name, text);
+      else map.set(name, compact(text, name));
     } catch {
       missing.push(`${name}.cypher`);
     }

@@ -3,6 +3,7 @@ import { neighborhoodComplexity } from '../complexity.js';
 import type { Context } from '../context.js';
 import { apiError } from '../db/errors.js';
 import type { EdgeRecord, EntityRecord } from '../loaders/types.js';
+import { recordFill } from '../translate/index.js';
 import { intInRange } from './args.js';
 import { Entity, EntityKindEnum } from './entity.js';
 import { DEPRECATED_TYPES, RelationTypeEnum, relationTypesArg } from './relation-type.js';
@@ -120,7 +121,7 @@ builder.queryFields((t) => ({
         description: 'Leave out entities of these kinds, e.g. [COMPANY, METRIC].',
       }),
     },
-    resolve: async (_r, args, ctx) => {
+    resolve: async (_r, args, ctx, info) => {
       const depth = args.depth ?? 1;
       const limit = args.limit ?? NEIGHBORHOOD.defaultLimit;
       checkRange('depth', depth, 1, NEIGHBORHOOD.maxDepth);
@@ -129,14 +130,11 @@ builder.queryFields((t) => ({
       const avoid = await avoided(ctx, null, args.avoidHubs);
       const excludeKinds = args.excludeKinds?.length ? args.excludeKinds : null;
       // ONE statement: every hop and the edges among the nodes (cypher/graph/neighborhood.cypher).
-      const [row] = await ctx.db.query('graph/neighborhood', {
-        id: args.id,
-        depth,
-        limit,
-        types,
-        avoid,
-        excludeKinds,
-      });
+      const [row] = await ctx.db.query(
+        'graph/neighborhood',
+        { id: args.id, depth, limit, types, avoid, excludeKinds },
+        recordFill(info, [['nodes'], ['center']]),
+      );
       if (!row) throw notFound([args.id], 'id');
       return { center: row.nodes[0] as EntityRecord, nodes: row.nodes, edges: row.edges, truncated: row.truncated };
     },
@@ -164,7 +162,7 @@ builder.queryFields((t) => ({
       avoidHubs: t.arg.boolean({ required: false, description: AVOID_HUBS_DESCRIPTION }),
       excludeKinds: t.arg({ type: [EntityKindEnum], required: false, description: EXCLUDE_KINDS_DESCRIPTION }),
     },
-    resolve: async (_r, args, ctx) => {
+    resolve: async (_r, args, ctx, info) => {
       const maxLength = args.maxLength ?? PATHS.defaultMaxLength;
       const first = args.first ?? PATHS.defaultFirst;
       checkRange('maxLength', maxLength, 1, PATHS.maxLength);
@@ -176,15 +174,11 @@ builder.queryFields((t) => ({
       const excludeKinds = args.excludeKinds?.length ? args.excludeKinds : null;
       // Without filters, the plain bidirectional search (cheaper to plan and run); with any, the filtered one.
       const filtered = types != null || avoid.length > 0 || excludeKinds != null;
-      const rows = await ctx.db.query(filtered ? 'graph/paths-filtered' : 'graph/paths', {
-        from: args.from,
-        to: args.to,
-        maxLength,
-        first,
-        types,
-        avoid,
-        excludeKinds,
-      });
+      const rows = await ctx.db.query(
+        filtered ? 'graph/paths-filtered' : 'graph/paths',
+        { from: args.from, to: args.to, maxLength, first, types, avoid, excludeKinds },
+        recordFill(info, [['nodes']]),
+      );
       if (rows.length === 0) {
         // No path: say so only when both ends exist (an unknown id is a mistake to report, not an empty answer).
         const ends = await ctx.loaders.entity.loadMany([args.from, args.to]);

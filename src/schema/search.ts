@@ -4,12 +4,9 @@ import { apiError } from '../db/errors.js';
 import type { EntityRecord } from '../loaders/types.js';
 import { nameKey } from '../search/names.js';
 import { luceneQuery, MAX_QUERY_LENGTH, matchRank, normalizeQuery, scriptVariants } from '../search/text.js';
-import { compileSelection } from '../translate/index.js';
-import { SLIM_PROPS } from '../translate/rules.js';
+import { type CompiledSelection, compileSelection } from '../translate/index.js';
 import { intInRange } from './args.js';
 import { Entity, EntityKindEnum } from './entity.js';
-
-const SLIM: ReadonlySet<string> = new Set(SLIM_PROPS);
 
 export const MAX_SEARCH = 50;
 
@@ -30,6 +27,26 @@ const SearchHit = builder.objectRef<HitShape>('SearchHit').implement({
     matched: t.exposeString('matched', { description: 'The name or alias of the entity that matched the query best.' }),
   }),
 });
+
+/** What ranking reads of every candidate (bestName): its names. */
+const RANKING_PROPS = ['id', 'kind', 'nameZh', 'nameEn', 'aliases'];
+const hitProjections = new WeakMap<CompiledSelection, ReadonlyMap<string, string>>();
+
+/**
+ * The projection of each candidate of search/names (slot n): its names, plus, when the client asks the hits
+ * for properties only, those properties, so that the statement answers the request alone. The candidates
+ * are a pool of up to 4 × `first`: nested fields are never fetched for all of them, only for the top
+ * `first`, by a second statement. Cached per compiled selection (so per document).
+ */
+function hitProjection(compiled: CompiledSelection): ReadonlyMap<string, string> {
+  let fill = hitProjections.get(compiled);
+  if (!fill) {
+    const props = new Set([...RANKING_PROPS, ...(compiled.plan.fields.length === 0 ? compiled.plan.props : [])]);
+    fill = new Map([['n', `n {${[...props].map((p) => `.${p}`).join(', ')}}`]]);
+    hitProjections.set(compiled, fill);
+  }
+  return fill;
+}
 
 /** The entity's name that best matches the query, and how well (see matchRank). */
 function bestName(e: EntityRecord, variants: readonly string[]): { name: string; rank: number } {
@@ -71,14 +88,12 @@ builder.queryField('search', (t) =>
       const short = [...q].length < 2;
       const exactName = normalizeQuery(q);
       const key = nameKey(exactName);
-      const [found] = await ctx.db.query('search/names', {
-        key,
-        exact: exactName,
-        exactLimit: key ? MAX_SEARCH : 0,
-        lucene: short ? null : luceneQuery(variants),
-        kinds,
-        limit: pool,
-      });
+      const compiled = compileSelection(info, ['entity']);
+      const [found] = await ctx.db.query(
+        'search/names',
+        { key, exact: exactName, exactLimit: key ? MAX_SEARCH : 0, lucene: short ? null : luceneQuery(variants), kinds, limit: pool },
+        hitProjection(compiled),
+      );
       const exact = found?.exact ?? [];
       let rows = found?.hits ?? [];
       if (rows.length === 0)
@@ -96,16 +111,14 @@ builder.queryField('search', (t) =>
       for (const r of rows) {
         if (hits.has(r.entity.id)) continue;
         const { name, rank } = bestName(r.entity, variants);
-        ctx.loaders.entity.prime(r.entity.id, r.entity);
         // Below 3 whatever the name: only the key look-up above decides what is exact.
         hits.set(r.entity.id, { entity: r.entity, matched: name, score: Math.min(rank, 2) + r.score / maxScore / 1.001 });
       }
       const ranked = [...hits.values()].sort((a, b) => b.score - a.score || a.entity.id.localeCompare(b.entity.id));
       const top = ranked.slice(0, first).map((h) => ({ ...h, score: Math.round(h.score * 1000) / 1000 }));
-      // Ranking needs only names; when the client asks more of the hits (nested fields, evidence), the
-      // top `first` are fetched as it asks in ONE more statement (src/translate), not one per level.
-      const compiled = compileSelection(info, ['entity']);
-      if (compiled.plan.fields.length === 0 && compiled.plan.props.every((p) => SLIM.has(p))) return top;
+      // The hits already hold the properties asked for; when the client asks more of them (nested fields,
+      // evidence), the top `first` are fetched as it asks in ONE more statement (src/translate), not one per level.
+      if (compiled.plan.fields.length === 0) return top;
       const loader = ctx.loaders.compiled(compiled, info.variableValues);
       const full = await Promise.all(top.map((h) => loader.load(h.entity.id)));
       return top.map((h, i) => ({ ...h, entity: full[i] ?? h.entity }));

@@ -38,6 +38,8 @@ export interface PlanField {
   child: EntityPlan | null;
   /** relations: project every property of the relationship (its evidence was asked for). */
   wholeRelation?: boolean;
+  /** relations: the relationship properties the edges' selected fields read (when not whole). */
+  relationProps?: readonly string[];
   /** relations: whether totalCount was asked for. */
   counted?: boolean;
   /** Where the field's arguments come from, when it has parameters (relations). */
@@ -183,6 +185,7 @@ function compileEntity(
         depth + 1,
       );
       field.wholeRelation = evidence.nodes.length > 0;
+      field.relationProps = edgeType ? EDGE_PROPS.filter((p) => through(c, edgeType, edges.nodes, p).nodes.length > 0) : [];
       field.counted = through(c, connection, g.nodes, 'totalCount').nodes.length > 0;
       field.args = { def: g.def, node: g.nodes[0] as FieldNode };
     }
@@ -195,8 +198,11 @@ function compileEntity(
 /** Cypher label test for `v` being one of `kinds` (labels come from the schema, never from a client). */
 const labelTest = (v: string, kinds: Iterable<EntityKind>) => [...kinds].map((k) => `${v}:${typeNameOfKind(k)}`).join(' OR ');
 
-/** The relationship properties of RelationEdge other than its evidence. */
-const RELATION_SLIM = ['id', 'kind', 'label', 'year', 'date', 'share', 'role', 'since', 'until', 'inferred'].map((p) => `.${p}`).join(', ');
+/**
+ * The fields of RelationEdge that read the relationship property of the same name (type and direction come
+ * from the relationship itself, evidence from all of its properties): only those asked for are fetched.
+ */
+const EDGE_PROPS = ['id', 'kind', 'label', 'year', 'date', 'share', 'role', 'inferred'] as const;
 
 /** The map projection of the entity bound to `v`, as `plan` asks. */
 export function projection(plan: EntityPlan, v: string, depth = 0): string {
@@ -238,7 +244,7 @@ function fieldExpression(f: PlanField, v: string, depth: number): string {
     case 'relations': {
       const p = `$${f.key}`;
       const match = `MATCH (${v})-[${r}]-(${o}:Entity) WHERE (${p}_types IS NULL OR type(${r}) IN ${p}_types) AND (${p}_direction = 'BOTH' OR (startNode(${r}) = ${v}) = (${p}_direction = 'OUT')) AND (${p}_kinds IS NULL OR ${o}.kind IN ${p}_kinds) AND (${p}_year IS NULL OR ${r}.year = ${p}_year)`;
-      const props = f.wholeRelation ? `properties(${r})` : `${r} {${RELATION_SLIM}}`;
+      const props = f.wholeRelation ? `properties(${r})` : `${r} {${(f.relationProps ?? []).map((x) => `.${x}`).join(', ')}}`;
       const rows = `COLLECT { ${match} WITH ${r}, ${o} ORDER BY type(${r}), ${o}.id, ${r}.id LIMIT toInteger(${p}_limit) RETURN {type: type(${r}), direction: CASE WHEN startNode(${r}) = ${v} THEN 'OUT' ELSE 'IN' END, props: ${props}, node: ${projection(f.child as EntityPlan, o, depth)}} }`;
       const total = f.counted ? `COUNT { ${match} }` : 'null';
       return `{rows: ${rows}, total: ${total}}`;

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { schema } from '../../src/schema/index.js';
 import { MAX_COMPILED_DEPTH, MAX_COMPILED_FIELDS } from '../../src/translate/compile.js';
 import { filterClause, sortClause } from '../../src/translate/filter.js';
-import { compileSelection } from '../../src/translate/index.js';
+import { compileSelection, recordFill } from '../../src/translate/index.js';
 import { readEntity } from '../../src/translate/read.js';
 
 /** The info graphql-js hands the root resolver `field` of `query` (what compileSelection reads of it). */
@@ -93,9 +93,30 @@ describe('compileSelection (src/translate): the Cypher each selection becomes, w
       f1_year: null,
       f1_limit: 10_000,
     });
-    // Only the alias asking for evidence projects the whole relationship; only `a` counts.
-    expect(compiled.projection).toMatch(/f0: \{rows: COLLECT \{.*r1 \{\.id, .*total: COUNT \{/);
+    // Only the alias asking for evidence projects the whole relationship; `a` asks for no relationship
+    // property (type and direction are not properties) and fetches none; only `a` counts.
+    expect(compiled.projection).toMatch(/f0: \{rows: COLLECT \{.*props: r1 \{\}, .*total: COUNT \{/);
     expect(compiled.projection).toMatch(/f1: \{rows: COLLECT \{.*properties\(r1\).*total: null\}/);
+  });
+
+  it('neighborhood and paths project only the properties their nodes and centre ask for; the slim record when a nested field is asked', () => {
+    const fill = (q: string, field: string, paths: [string[], ...string[][]]) => recordFill(infoFor(q, field), paths).get('n');
+    expect(
+      fill('{ neighborhood(id: "partner/meituan") { nodes { id nameZh } center { nameEn } } }', 'neighborhood', [['nodes'], ['center']]),
+    ).toBe('n {.id, .kind, .nameZh, .nameEn}');
+    expect(fill('{ paths(from: "partner/meituan", to: "region/beijing") { edges { type } } }', 'paths', [['nodes']])).toBe(
+      'n {.id, .kind}',
+    );
+    const nested = fill('{ neighborhood(id: "partner/meituan") { nodes { id degree } } }', 'neighborhood', [['nodes'], ['center']]);
+    expect(nested).toContain('.sector');
+    expect(nested).toContain('.footnote');
+  });
+
+  it('fetches only the relationship properties the edges ask for (RelationEdge.year, label, id ...)', () => {
+    const compiled = compileSelection(
+      infoFor('{ entity(id: "partner/meituan") { relations { edges { year ... on RelationEdge { label id } node { id } } } } }', 'entity'),
+    );
+    expect(compiled.projection).toContain('props: r1 {.id, .label, .year}');
   });
 
   it('compiles once per document and @skip/@include values, and follows them', () => {
