@@ -5,6 +5,8 @@ CREATE CONSTRAINT section_id IF NOT EXISTS FOR (n:Section) REQUIRE n.id IS UNIQU
 CREATE CONSTRAINT name_key_id IF NOT EXISTS FOR (k:NameKey) REQUIRE k.id IS UNIQUE;
 CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (n:Meta) REQUIRE n.key IS UNIQUE;
 CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind);
+// Entities of one kind in id order (a page of `entities` by id reads the page, not the whole kind).
+CREATE INDEX entity_kind_id IF NOT EXISTS FOR (n:Entity) ON (n.kind, n.id);
 CREATE INDEX entity_name_zh IF NOT EXISTS FOR (n:Entity) ON (n.nameZh);
 // Exact look-up by folded name (src/search/names.ts): a range index, equality only.
 CREATE INDEX name_key IF NOT EXISTS FOR (k:NameKey) ON (k.key);

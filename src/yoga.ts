@@ -140,6 +140,10 @@ export function createApp(state: AppState, options: AppOptions = {}) {
     // Never attach stacks or original errors, whatever NODE_ENV says; the server log has them.
     maskedErrors: { isDev: false },
     graphqlEndpoint: '/graphql',
+    // The body limit is ours (useBodyLimit: Content-Length first, counted reads for chunked bodies, a coded
+    // 413). Yoga's own 25 MB check would pipe every body through a TransformStream as well: 2 % of this
+    // process's CPU under load, for a limit already enforced.
+    maxRequestBodySize: false,
     // /health is served by useHealth, with the supervisor's state.
     healthCheckEndpoint: '/yoga-health',
     landingPage: false,

@@ -126,7 +126,7 @@ builder.queryFields((t) => ({
         if (args.sort?.length && args.orderBy)
           throw apiError('Give `sort` or the deprecated `orderBy`, not both.', 'BAD_USER_INPUT', { argument: 'orderBy' });
         const filter = filterClause(args.where, args);
-        const { keys, order, params: sortParams } = sortClause(args.sort?.length ? args.sort : legacySort(args.orderBy));
+        const { keys, order, params: sortParams } = sortClause(args.sort?.length ? args.sort : legacySort(args.orderBy), filter);
         const compiled = compileSelection(info, ['edges', 'node']);
         const rows = await ctx.db.query(
           'translate/list',

@@ -77,8 +77,14 @@ const CONDITIONS: readonly [param: string, condition: string][] = [
   ['degreeMax', 'COUNT { (n)--(:Entity) } <= $degreeMax'],
 ];
 
-/** Where the candidates come from: every entity of $kinds (through the kind index), ... */
+/**
+ * Where the candidates come from: every entity of $kinds (through the kind index), or, for one kind or all
+ * of them, every entity with a condition on (kind, id) or id that a range index answers in id order
+ * (cypher/schema.cypher entity_kind_id, entity_id): a page by id then reads the page, not every candidate
+ * (a page of 6,300 partners at scale 100: 520 index entries instead of 6,300 plus a sort), ...
+ */
 const BY_KIND = 'UNWIND $kinds AS kind\nMATCH (n:Entity {kind: kind})';
+const ANY_ENTITY = 'MATCH (n:Entity)';
 
 /**
  * ... or, with `locatedIn`, what lies in that region, found from it (LOCATED_IN forms a tree, seed/DATA.md,
@@ -100,6 +106,11 @@ export interface Filter {
   /** The WHERE condition for slot `where`. */
   where: string;
   params: Record<string, unknown>;
+  /**
+   * The ORDER BY (ascending or descending) that orders the candidates by id and that an index provides,
+   * when there is one (one kind: kind then id, the kind being fixed; every kind: id); for sortClause.
+   */
+  byId?: (direction: 'ASC' | 'DESC') => string;
 }
 
 /**
@@ -129,12 +140,25 @@ export function filterClause(where: EntityWhereInput | null | undefined, legacy:
     degreeMin: degree.min,
     degreeMax: degree.max,
   };
-  const params: Record<string, unknown> = { kinds: both(list(w.kinds), list(legacy.kinds)) ?? [...ENTITY_KINDS] };
+  const given = both(list(w.kinds), list(legacy.kinds));
+  const params: Record<string, unknown> = { kinds: given ?? [...ENTITY_KINDS] };
   const conditions: string[] = [];
   const locatedIn = w.locatedIn ?? null;
+  let match = BY_KIND;
+  let byId: Filter['byId'];
   if (locatedIn != null) {
     params.locatedIn = locatedIn;
+    match = IN_REGION;
     conditions.push('n.kind IN $kinds');
+  } else if (given?.length === 1) {
+    params.kind = given[0];
+    match = ANY_ENTITY;
+    conditions.push('n.kind = $kind', 'n.id IS NOT NULL');
+    byId = (d) => `n.kind ${d}, n.id ${d}`;
+  } else if (given == null) {
+    match = ANY_ENTITY;
+    conditions.push('n.id IS NOT NULL');
+    byId = (d) => `n.id ${d}`;
   }
   for (const [param, condition] of CONDITIONS) {
     if (values[param] == null) continue;
@@ -142,7 +166,7 @@ export function filterClause(where: EntityWhereInput | null | undefined, legacy:
     conditions.push(condition);
   }
   if (impossible) conditions.push('false');
-  return { match: locatedIn != null ? IN_REGION : BY_KIND, where: conditions.length ? conditions.join('\n  AND ') : 'true', params };
+  return { match, where: conditions.length ? conditions.join('\n  AND ') : 'true', params, ...(byId ? { byId } : {}) };
 }
 
 /** The template fill of a filter: slots `match` and `where`. */
@@ -182,9 +206,16 @@ const SORT_EXPRESSIONS: ReadonlyMap<SortField, (i: number) => string> = new Map<
  * varies with the sort's shape, never with client text), and their parameters. Entities without the
  * value sort last either way; ties go by id.
  */
-export function sortClause(sort: readonly SortInput[]): { keys: string; order: string; params: Record<string, unknown> } {
+export function sortClause(
+  sort: readonly SortInput[],
+  filter?: Pick<Filter, 'byId'>,
+): { keys: string; order: string; params: Record<string, unknown> } {
   if (sort.length > MAX_SORT_KEYS)
     throw apiError(`\`sort\` has ${sort.length} keys; at most ${MAX_SORT_KEYS} are allowed.`, 'BAD_USER_INPUT', { argument: 'sort' });
+  // By id alone, over candidates an index lists in id order: that order (ids are never null, and unique).
+  const [only] = sort;
+  if (sort.length === 1 && only?.by === 'ID' && filter?.byId)
+    return { keys: '', order: filter.byId(only.direction === 'DESC' ? 'DESC' : 'ASC'), params: {} };
   const keys: string[] = [];
   const order: string[] = [];
   const params: Record<string, unknown> = {};

@@ -169,14 +169,17 @@ describe('compileSelection (src/translate): the Cypher each selection becomes, w
 
 describe('EntityWhere and EntitySort parameters (src/translate/filter.ts)', () => {
   it('puts only the conditions given in the statement, their values only as parameters', () => {
-    const f = filterClause({ kinds: ['PARTNER'], nameContains: '联通', year: { min: 2019 } });
+    const f = filterClause({ kinds: ['PARTNER', 'PROGRAM'], nameContains: '联通', year: { min: 2019 } });
+    expect(f.match).toBe('UNWIND $kinds AS kind\nMATCH (n:Entity {kind: kind})');
     expect(f.where).toBe('n.year >= $yearMin\n  AND any(q IN $contains WHERE toLower(n.searchText) CONTAINS q)');
-    expect(f.params).toEqual({ kinds: ['PARTNER'], yearMin: 2019, contains: expect.arrayContaining(['联通', '聯通']) });
-    expect(filterClause(null)).toEqual({
-      match: 'UNWIND $kinds AS kind\nMATCH (n:Entity {kind: kind})',
-      where: 'true',
-      params: { kinds: expect.arrayContaining(['PARTNER', 'METRIC']) },
-    });
+    expect(f.params).toEqual({ kinds: ['PARTNER', 'PROGRAM'], yearMin: 2019, contains: expect.arrayContaining(['联通', '聯通']) });
+    // One kind, or every kind: conditions a range index answers in id order (entity_kind_id, entity_id).
+    const one = filterClause({ kinds: ['PARTNER'], sectors: ['internet'] });
+    expect([one.match, one.where]).toEqual(['MATCH (n:Entity)', 'n.kind = $kind\n  AND n.id IS NOT NULL\n  AND n.sector IN $sectors']);
+    expect(one.params).toEqual({ kinds: ['PARTNER'], kind: 'PARTNER', sectors: ['internet'] });
+    const all = filterClause(null);
+    expect([all.match, all.where]).toEqual(['MATCH (n:Entity)', 'n.id IS NOT NULL']);
+    expect(all.params).toEqual({ kinds: expect.arrayContaining(['PARTNER', 'METRIC']) });
     // In a region: the candidates come from the region (not a scan of every entity), then only $kinds.
     const inRegion = filterClause({ kinds: ['BRANCH'], locatedIn: 'region/guangdong' });
     expect(inRegion.match).toMatch(/^MATCH \(place:Entity \{id: \$locatedIn\}\)/);
@@ -207,5 +210,15 @@ describe('EntityWhere and EntitySort parameters (src/translate/filter.ts)', () =
       params: { s0_kind: 'PROGRAM' },
     });
     expect(() => sortClause([{ by: 'NAME', kind: 'PROGRAM' }])).toThrow(/only applies to sort by NEIGHBOURS/);
+  });
+
+  it('sorts by id alone in the order an index provides, when the candidates are one kind or every kind', () => {
+    expect(sortClause([{ by: 'ID' }], filterClause({ kinds: ['PARTNER'] })).order).toBe('n.kind ASC, n.id ASC');
+    expect(sortClause([{ by: 'ID', direction: 'DESC' }], filterClause(null)).order).toBe('n.id DESC');
+    // Two kinds: no index lists them in id order; two keys: the general form.
+    expect(sortClause([{ by: 'ID' }], filterClause({ kinds: ['PARTNER', 'PROGRAM'] })).order).toBe('s0 IS NULL, s0 ASC');
+    expect(sortClause([{ by: 'ID' }, { by: 'NAME' }], filterClause({ kinds: ['PARTNER'] })).order).toBe(
+      's0 IS NULL, s0 ASC, s1 IS NULL, s1 ASC',
+    );
   });
 });
