@@ -9,6 +9,9 @@ const HELP = `Usage: NEO4J_URI=bolt://... PORT=4101 tsx bench/peer.ts
 The benchmark's peer: the same operations served by @neo4j/graphql 7 on graphql-yoga (see bench/peer-schema.ts).
 Prints "READY <url>" once it listens. Started by bench/run.ts; not meant for production.`;
 
+// As its users run it: compiled JavaScript, no source maps (tsx turns them on; bench/floor.ts says why that matters).
+process.setSourceMapsEnabled(false);
+
 if (process.argv.includes('--help')) {
   console.log(HELP);
   process.exit(0);

@@ -540,15 +540,18 @@ async function main(): Promise<void> {
                 seconds: Math.min(5, o.seconds),
               });
           }
-          for (const server of servers) {
-            const timed = o.ops.filter((op) => agree.get(op.name)?.has(server));
-            const trips = new Map<string, number>();
+          const trips = new Map<string, number>();
+          for (const server of servers)
             if (server.target === 'ours')
-              for (const op of timed)
+              for (const op of o.ops.filter((x) => agree.get(x.name)?.has(server)))
                 trips.set(op.name, (await send(server, op, lists.get(op.name)?.[0], true)).extensions?.trace?.dbRoundTrips ?? Number.NaN);
-            const jobs: [string, Operation[]][] = [...timed.map((op) => [op.name, [op]] as [string, Operation[]])];
-            if (common.length > 1) jobs.push(['mix', common]);
-            for (const [name, ops] of jobs) {
+          // Operation by operation, each server in turn: the three meet Neo4j in the same state (JIT, caches,
+          // the machine's other load) for each operation, instead of the server timed first meeting a colder one.
+          const jobs: [string, Operation[]][] = o.ops.map((op) => [op.name, [op]]);
+          if (common.length > 1) jobs.push(['mix', common]);
+          for (const [name, ops] of jobs)
+            for (const server of servers) {
+              if (name !== 'mix' && !agree.get(name)?.has(server)) continue;
               const requests = requestList(ops, lists, server.target);
               const job = { url: server.url, requests, connections: o.connections };
               await load({ ...job, seconds: Math.min(2, o.seconds) }); // warm-up: JIT, plan cache, pools
@@ -584,7 +587,6 @@ async function main(): Promise<void> {
                   `errors ${r.errors}  Neo4j CPU ${neo4jCpuMs ?? 'n/a'} ms/req  (${distinct} distinct requests)`,
               );
             }
-          }
         } finally {
           for (const s of servers) await s.stop();
         }
