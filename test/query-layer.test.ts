@@ -140,6 +140,21 @@ describe('Query.entityAggregate and Query.metricValueStats', () => {
     expect(d.entityAggregate.groups.reduce((s: number, g: any) => s + g.count, 0)).toBe(63);
   });
 
+  it('one key per entity (KIND, SECTOR, YEAR ...) is grouped directly: the groups add up to the count, `first` keeps the largest, nothing matching is 0 and []', async () => {
+    const d = await data<any>(`{
+      all: entityAggregate(where: {locatedIn: "region/guangdong"}) { count }
+      kinds: entityAggregate(where: {locatedIn: "region/guangdong"}, groupBy: {field: KIND}) { count groups { key count } }
+      top: entityAggregate(where: {locatedIn: "region/guangdong"}, groupBy: {field: KIND}, first: 1) { count groups { key count } }
+      none: entityAggregate(where: {kinds: [PARTNER], nameContains: "沒有這個名字的夥伴"}, groupBy: {field: SECTOR}) { count groups { key count } } }`);
+    expect(d.all.count).toBeGreaterThan(10);
+    expect(d.kinds.count).toBe(d.all.count);
+    expect(d.kinds.groups.reduce((s: number, g: any) => s + g.count, 0)).toBe(d.all.count);
+    const counts = d.kinds.groups.map((g: any) => g.count);
+    expect(counts).toEqual([...counts].sort((a: number, b: number) => b - a));
+    expect(d.top).toEqual({ count: d.all.count, groups: [d.kinds.groups[0]] });
+    expect(d.none).toEqual({ count: 0, groups: [] });
+  });
+
   it('awards per issuer (RELATED through ISSUED_BY): FinanceAsia first, with the issuer entity', async () => {
     const d =
       await data<any>(`{ entityAggregate(where: {kinds: [AWARD]}, groupBy: {field: RELATED, relationTypes: [ISSUED_BY], direction: OUT}, first: 3) {

@@ -15,6 +15,7 @@ export const QUERY_NAMES = [
   'translate/list',
   'translate/count',
   'translate/aggregate',
+  'translate/aggregate-one',
   'translate/metric-list',
   'metric/value-stats',
   'entity/degree',

@@ -29,6 +29,7 @@ export interface QueryRows {
   'translate/metric-list': { entity: Projected };
   'translate/count': { count: number };
   'translate/aggregate': { total: number; groups: { key: string | null; count: number }[] };
+  'translate/aggregate-one': { total: number; groups: { key: string | null; count: number }[] };
   'search/names': { exact: { entity: EntityRecord; matched: string; rank: number }[]; hits: ScoredEntity[] };
   'search/contains': ScoredEntity;
   'graph/neighborhood': { nodes: EntityRecord[]; edges: EdgeRecord[]; truncated: boolean };

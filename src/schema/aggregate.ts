@@ -1,6 +1,6 @@
 import { builder } from '../builder.js';
 import { apiError } from '../errors.js';
-import { filterClause, filterFill, GROUP_KEYS } from '../translate/filter.js';
+import { filterClause, filterFill, GROUP_KEYS, SINGLE_GROUP_KEYS } from '../translate/filter.js';
 import { intInRange } from './args.js';
 import { DirectionEnum, Entity, EntityKindEnum } from './entity.js';
 import { RelationTypeEnum } from './relation-type.js';
@@ -101,10 +101,11 @@ builder.queryFields((t) => ({
       const byEntity = g.field === 'RELATED' || g.field === 'PROVINCE';
       // Total and groups come from ONE statement, run once whichever of them is asked.
       let result: Promise<{ total: number; groups: GroupShape[] }> | undefined;
+      const single = SINGLE_GROUP_KEYS.get(g.field);
       const run = () => {
         result ??= ctx.db
           .query(
-            'translate/aggregate',
+            single ? 'translate/aggregate-one' : 'translate/aggregate',
             {
               ...filter.params,
               types: g.relationTypes?.length ? g.relationTypes : null,
@@ -112,7 +113,7 @@ builder.queryFields((t) => ({
               otherKinds: g.kinds?.length ? g.kinds : null,
               first,
             },
-            new Map([...filterFill(filter), ['group', GROUP_KEYS.get(g.field) as string]]),
+            new Map([...filterFill(filter), ['group', single ?? (GROUP_KEYS.get(g.field) as string)]]),
           )
           .then(([row]) => ({
             total: row?.total ?? 0,

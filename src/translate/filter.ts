@@ -149,7 +149,9 @@ export function filterClause(where: EntityWhereInput | null | undefined, legacy:
   if (locatedIn != null) {
     params.locatedIn = locatedIn;
     match = IN_REGION;
-    conditions.push('n.kind IN $kinds');
+    // Only when kinds were given: over every kind the test keeps everything, and costs (a third of a
+    // by-region count of the whole country).
+    if (given) conditions.push('n.kind IN $kinds');
   } else if (given?.length === 1) {
     params.kind = given[0];
     match = ANY_ENTITY;
@@ -247,6 +249,19 @@ export function legacySort(orderBy: string | null | undefined): SortInput[] {
 }
 
 export type GroupField = 'KIND' | 'SECTOR' | 'LEVEL' | 'CATEGORY' | 'YEAR' | 'PROVINCE' | 'RELATION_TYPE' | 'RELATED';
+
+/**
+ * The one group key of each entity `n`, for the groupings that have exactly one (a property), for
+ * cypher/translate/aggregate-one.cypher's slot `group`: grouped directly, without a list per entity (a
+ * count of the whole country by kind in 14 ms instead of 18 at scale 10).
+ */
+export const SINGLE_GROUP_KEYS: ReadonlyMap<GroupField, string> = new Map<GroupField, string>([
+  ['KIND', 'n.kind'],
+  ['SECTOR', 'n.sector'],
+  ['LEVEL', 'n.level'],
+  ['CATEGORY', 'n.category'],
+  ['YEAR', 'toString(n.year)'],
+]);
 
 /**
  * The group keys of each entity `n` for cypher/translate/aggregate.cypher's slot `group` (a list: an entity

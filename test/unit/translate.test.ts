@@ -185,6 +185,7 @@ describe('EntityWhere and EntitySort parameters (src/translate/filter.ts)', () =
     expect(inRegion.match).toMatch(/^MATCH \(place:Entity \{id: \$locatedIn\}\)/);
     expect(inRegion.where).toBe('n.kind IN $kinds');
     expect(inRegion.params).toEqual({ kinds: ['BRANCH'], locatedIn: 'region/guangdong' });
+    expect(filterClause({ locatedIn: 'region/guangdong' }).where).toBe('true');
     // Client text never reaches the statement text.
     expect(filterClause({ nameContains: "') DETACH DELETE n //" }).where).not.toContain('DELETE');
   });

@@ -1,0 +1,8 @@
+// translate/aggregate-one: as translate/aggregate, for a grouping with exactly one key per entity (slot group: an expression of n, generated from the GroupField enum value in src/translate/filter.ts, e.g. n.sector), grouped directly instead of through a list per entity: how many match in all and the $first largest groups, as {total, groups: [{key, count}]}, count DESC then key
+{{match}}
+WHERE {{where}}
+WITH {{group}} AS key, count(*) AS count
+ORDER BY count DESC, key
+// An aggregation without a grouping key returns one row even over no rows: total 0, groups [].
+WITH sum(count) AS total, collect({key: key, count: count}) AS groups
+RETURN total, groups[0..toInteger($first)] AS groups
