@@ -1,4 +1,4 @@
-// translate/aggregate-one: as translate/aggregate, for a grouping with exactly one key per entity (slot group: an expression of n, generated from the GroupField enum value in src/translate/filter.ts, e.g. n.sector), grouped directly instead of through a list per entity: how many match in all and the $first largest groups, as {total, groups: [{key, count}]}, count DESC then key
+// translate/aggregate-one: as translate/aggregate, for a grouping with exactly one key per entity (slot group: an expression of n, generated from the GroupField enum value by groupClause in src/translate/filter.ts, e.g. n.sector), grouped directly instead of through a list per entity: how many match in all and the $first largest groups, as {total, groups: [{key, count}]}, count DESC then key
 {{match}}
 WHERE {{where}}
 WITH {{group}} AS key, count(*) AS count

@@ -1,6 +1,6 @@
 import { builder } from '../builder.js';
 import { apiError } from '../errors.js';
-import { filterClause, filterFill, GROUP_KEYS, SINGLE_GROUP_KEYS } from '../translate/filter.js';
+import { filterClause, filterFill, groupClause } from '../translate/filter.js';
 import { intInRange } from './args.js';
 import { DirectionEnum, Entity, EntityKindEnum } from './entity.js';
 import { RelationTypeEnum } from './relation-type.js';
@@ -101,11 +101,11 @@ builder.queryFields((t) => ({
       const byEntity = g.field === 'RELATED' || g.field === 'PROVINCE';
       // Total and groups come from ONE statement, run once whichever of them is asked.
       let result: Promise<{ total: number; groups: GroupShape[] }> | undefined;
-      const single = SINGLE_GROUP_KEYS.get(g.field);
+      const { query, group } = groupClause(g.field);
       const run = () => {
         result ??= ctx.db
           .query(
-            single ? 'translate/aggregate-one' : 'translate/aggregate',
+            query,
             {
               ...filter.params,
               types: g.relationTypes?.length ? g.relationTypes : null,
@@ -113,7 +113,7 @@ builder.queryFields((t) => ({
               otherKinds: g.kinds?.length ? g.kinds : null,
               first,
             },
-            new Map([...filterFill(filter), ['group', single ?? (GROUP_KEYS.get(g.field) as string)]]),
+            new Map([...filterFill(filter), ['group', group]]),
           )
           .then(([row]) => ({
             total: row?.total ?? 0,

@@ -4,7 +4,7 @@ import { apiError } from '../db/errors.js';
 import type { EntityRecord } from '../loaders/types.js';
 import { nameKey } from '../search/names.js';
 import { luceneQuery, MAX_QUERY_LENGTH, matchRank, normalizeQuery, scriptVariants } from '../search/text.js';
-import { type CompiledSelection, compileSelection } from '../translate/index.js';
+import { type CompiledSelection, compileSelection, propsFill } from '../translate/index.js';
 import { intInRange } from './args.js';
 import { Entity, EntityKindEnum } from './entity.js';
 
@@ -30,23 +30,15 @@ const SearchHit = builder.objectRef<HitShape>('SearchHit').implement({
 
 /** What ranking reads of every candidate (bestName): its names. */
 const RANKING_PROPS = ['id', 'kind', 'nameZh', 'nameEn', 'aliases'];
-const hitProjections = new WeakMap<CompiledSelection, ReadonlyMap<string, string>>();
 
 /**
  * The projection of each candidate of search/names (slot n): its names, plus, when the client asks the hits
  * for properties only, those properties, so that the statement answers the request alone. The candidates
  * are a pool of up to 4 × `first`: nested fields are never fetched for all of them, only for the top
- * `first`, by a second statement. Cached per compiled selection (so per document).
+ * `first`, by a second statement.
  */
-function hitProjection(compiled: CompiledSelection): ReadonlyMap<string, string> {
-  let fill = hitProjections.get(compiled);
-  if (!fill) {
-    const props = new Set([...RANKING_PROPS, ...(compiled.plan.fields.length === 0 ? compiled.plan.props : [])]);
-    fill = new Map([['n', `n {${[...props].map((p) => `.${p}`).join(', ')}}`]]);
-    hitProjections.set(compiled, fill);
-  }
-  return fill;
-}
+const hitFill = (compiled: CompiledSelection) =>
+  propsFill([...RANKING_PROPS, ...(compiled.plan.fields.length === 0 ? compiled.plan.props : [])]);
 
 /** The entity's name that best matches the query, and how well (see matchRank). */
 function bestName(e: EntityRecord, variants: readonly string[]): { name: string; rank: number } {
@@ -92,7 +84,7 @@ builder.queryField('search', (t) =>
       const [found] = await ctx.db.query(
         'search/names',
         { key, exact: exactName, exactLimit: key ? MAX_SEARCH : 0, lucene: short ? null : luceneQuery(variants), kinds, limit: pool },
-        hitProjection(compiled),
+        hitFill(compiled),
       );
       const exact = found?.exact ?? [];
       let rows = found?.hits ?? [];

@@ -251,11 +251,11 @@ export function legacySort(orderBy: string | null | undefined): SortInput[] {
 export type GroupField = 'KIND' | 'SECTOR' | 'LEVEL' | 'CATEGORY' | 'YEAR' | 'PROVINCE' | 'RELATION_TYPE' | 'RELATED';
 
 /**
- * The one group key of each entity `n`, for the groupings that have exactly one (a property), for
- * cypher/translate/aggregate-one.cypher's slot `group`: grouped directly, without a list per entity (a
- * count of the whole country by kind in 14 ms instead of 18 at scale 10).
+ * The one group key of each entity `n`, for the groupings that have exactly one (a property): grouped
+ * directly by cypher/translate/aggregate-one.cypher, without a list per entity (a count of the whole
+ * country by kind in 14 ms instead of 18 at scale 10).
  */
-export const SINGLE_GROUP_KEYS: ReadonlyMap<GroupField, string> = new Map<GroupField, string>([
+const ONE_KEY: ReadonlyMap<GroupField, string> = new Map<GroupField, string>([
   ['KIND', 'n.kind'],
   ['SECTOR', 'n.sector'],
   ['LEVEL', 'n.level'],
@@ -263,16 +263,8 @@ export const SINGLE_GROUP_KEYS: ReadonlyMap<GroupField, string> = new Map<GroupF
   ['YEAR', 'toString(n.year)'],
 ]);
 
-/**
- * The group keys of each entity `n` for cypher/translate/aggregate.cypher's slot `group` (a list: an entity
- * may be in several groups), one expression per GroupField value: only the one asked for is planned.
- */
-export const GROUP_KEYS: ReadonlyMap<GroupField, string> = new Map<GroupField, string>([
-  ['KIND', '[n.kind]'],
-  ['SECTOR', '[n.sector]'],
-  ['LEVEL', '[n.level]'],
-  ['CATEGORY', '[n.category]'],
-  ['YEAR', '[toString(n.year)]'],
+/** The group keys of each entity `n` for the groupings where an entity may be in several groups (a list). */
+const KEY_LISTS: ReadonlyMap<GroupField, string> = new Map<GroupField, string>([
   [
     'RELATED',
     "COLLECT { MATCH (n)-[r]-(o:Entity) WHERE ($types IS NULL OR type(r) IN $types) AND ($direction = 'BOTH' OR (startNode(r) = n) = ($direction = 'OUT')) AND ($otherKinds IS NULL OR o.kind IN $otherKinds) RETURN DISTINCT o.id }",
@@ -283,3 +275,15 @@ export const GROUP_KEYS: ReadonlyMap<GroupField, string> = new Map<GroupField, s
   ],
   ['RELATION_TYPE', 'COLLECT { MATCH (n)-[r]-(:Entity) RETURN type(r) }'],
 ]);
+
+/**
+ * The statement that groups by `field` and the text of its slot `group` (generated from the GroupField enum
+ * value only: only the grouping asked for is planned).
+ */
+export function groupClause(field: GroupField): { query: 'translate/aggregate' | 'translate/aggregate-one'; group: string } {
+  const one = ONE_KEY.get(field);
+  if (one) return { query: 'translate/aggregate-one', group: one };
+  const list = KEY_LISTS.get(field);
+  if (!list) throw new Error(`translate: no grouping for ${field}`);
+  return { query: 'translate/aggregate', group: list };
+}

@@ -79,7 +79,10 @@ export function compileSelection(info: GraphQLResolveInfo, path: readonly string
   return result;
 }
 
-const records = new WeakMap<CompiledSelection, WeakMap<CompiledSelection, ReadonlyMap<string, string>>>();
+/** A template fill `{{n}}` → the map projection of these properties of `n` (names from the schema, never a client). */
+export function propsFill(props: Iterable<string>): ReadonlyMap<string, string> {
+  return new Map([['n', `n {${[...new Set(props)].map((p) => `.${p}`).join(', ')}}`]]);
+}
 
 /**
  * The template fill (`{{n}}`) for a statement that returns entities as plain records rather than through a
@@ -88,23 +91,8 @@ const records = new WeakMap<CompiledSelection, WeakMap<CompiledSelection, Readon
  * field, which its resolver then answers through the loaders (and may read any scalar property). A
  * neighbourhood of 100 nodes asking `id kind nameZh` so fetches 3 properties of each, not 17.
  */
-export function recordFill(
-  info: GraphQLResolveInfo,
-  paths: readonly [readonly string[], ...(readonly string[])[]],
-): ReadonlyMap<string, string> {
-  const [first, ...rest] = paths.map((p) => compileSelection(info, p)) as [CompiledSelection, ...CompiledSelection[]];
-  const second = rest[0] ?? first;
-  let bySecond = records.get(first);
-  if (!bySecond) {
-    bySecond = new WeakMap();
-    records.set(first, bySecond);
-  }
-  const hit = rest.length <= 1 ? bySecond.get(second) : undefined;
-  if (hit) return hit;
-  const all = [first, ...rest];
-  const props = new Set(all.flatMap((c) => c.plan.props));
-  if (all.some((c) => c.plan.fields.length > 0)) for (const p of SLIM_PROPS) props.add(p);
-  const fill = new Map([['n', `n {${[...props].map((p) => `.${p}`).join(', ')}}`]]);
-  if (rest.length <= 1) bySecond.set(second, fill);
-  return fill;
+export function recordFill(info: GraphQLResolveInfo, paths: readonly (readonly string[])[]): ReadonlyMap<string, string> {
+  const selections = paths.map((p) => compileSelection(info, p));
+  const nested = selections.some((c) => c.plan.fields.length > 0);
+  return propsFill([...selections.flatMap((c) => c.plan.props), ...(nested ? SLIM_PROPS : [])]);
 }
