@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { z } from 'zod';
+import { joinLines } from './parse/sentences.js';
 import { DataFile, type EntityInput, type Evidence, type MetricInput, type RelationInput } from './schema.js';
-import { lineText } from './source.js';
+import { lineText, sourceLines } from './source.js';
 
 export const DATA_DIR = fileURLToPath(new URL('./data/', import.meta.url));
 
@@ -38,13 +39,22 @@ function formatIssue(file: string, doc: unknown, issue: z.core.$ZodIssue): strin
   return `${where}${fieldPath}: ${issue.message}`;
 }
 
-/** Checks that a quote occurs verbatim on its cited line. */
-export function checkEvidence(where: string, evidence: readonly Evidence[], problems: string[]): void {
+/**
+ * Checks that a quote occurs verbatim in the joined text of its cited lines (`line..lineEnd`, see
+ * seed/parse/sentences.ts joinLines).
+ */
+export function checkEvidence(where: string, evidence: readonly (Evidence | { line: number; quote: string })[], problems: string[]): void {
+  const lines = sourceLines();
   evidence.forEach((ev, i) => {
+    const end = 'lineEnd' in ev && ev.lineEnd !== undefined ? ev.lineEnd : ev.line;
     const text = lineText(ev.line);
-    if (text === undefined) problems.push(`${where} › evidence[${i}]: line ${ev.line} is past the end of the report`);
-    else if (!text.includes(ev.quote))
-      problems.push(`${where} › evidence[${i}]: quote "${ev.quote}" does not occur on line ${ev.line} ("${text.trim()}")`);
+    const at = end === ev.line ? `line ${ev.line}` : `lines ${ev.line}–${end}`;
+    if (text === undefined || lineText(end) === undefined)
+      problems.push(`${where} › evidence[${i}]: ${at} is past the end of the report (${lines.length} lines)`);
+    else if (!(end === ev.line ? text.includes(ev.quote) : joinLines(lines, ev.line, end).includes(ev.quote)))
+      problems.push(
+        `${where} › evidence[${i}]: quote "${ev.quote}" does not occur on ${at} ("${joinLines(lines, ev.line, end)}")${end === ev.line ? '; a quote that runs on to the next line needs lineEnd' : ''}`,
+      );
   });
 }
 

@@ -18,11 +18,22 @@ export const EntityId = z.string().refine((id) => {
   return extra === undefined && rest !== undefined && slug.test(rest) && kindOfId(id) !== undefined;
 }, 'expected "<kind>/<slug>" such as "partner/meituan" (kind in lower case, slug of a-z, 0-9 and single hyphens)');
 
-/** One citation: a 1-based line of the report's text (REPORT.sourceFile) and a verbatim part of it. */
-export const Evidence = z.object({
-  line: z.number().int().positive(),
-  quote: z.string().min(1),
-});
+/**
+ * One citation: 1-based lines `line..lineEnd` of the report's text (REPORT.sourceFile; `lineEnd` defaults
+ * to `line`) and a verbatim part of their joined text (seed/parse/sentences.ts joinLines: lines trimmed and
+ * concatenated, a space only between two ASCII letters or digits, blank lines skipped).
+ */
+export const Evidence = z
+  .object({
+    line: z.number().int().positive(),
+    lineEnd: z.number().int().positive().optional(),
+    quote: z.string().min(1),
+  })
+  .strict()
+  .refine((e) => e.lineEnd === undefined || (e.lineEnd >= e.line && e.lineEnd <= e.line + 8), {
+    message: 'lineEnd must be at least line and at most 8 lines after it (a span of one sentence)',
+    path: ['lineEnd'],
+  });
 export type Evidence = z.infer<typeof Evidence>;
 
 const yearField = z.number().int().min(1900).max(2100);

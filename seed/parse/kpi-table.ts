@@ -38,6 +38,23 @@ function findRegion(lines: readonly string[]): TableRegion {
   return { start, notesAt, years: headerYears(lines[start] ?? '') ?? [] };
 }
 
+/** The 1-based lines the table spans, its header to its last note (a block of its own for seed/parse/sentences.ts). */
+export function kpiTableRange(lines: readonly string[]): { start: number; end: number } {
+  const { start, notesAt } = findRegion(lines);
+  return { start: start + 1, end: notesAt + 1 + parseFootnoteLines(lines, notesAt) };
+}
+
+/** How many lines the notes under the table take. */
+function parseFootnoteLines(lines: readonly string[], notesAt: number): number {
+  let n = 0;
+  for (let i = notesAt + 1; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (NOTE.test(line) || (n > 0 && line.trim() !== '' && !/^\s/.test(line))) n++;
+    else break;
+  }
+  return n;
+}
+
 /**
  * The numbered notes under the table. A note the PDF wrapped continues on lines that start flush left;
  * the section after the notes starts indented or after a blank line.
