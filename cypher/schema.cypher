@@ -1,6 +1,7 @@
 // schema: constraints and indexes of the graph; every statement is idempotent (IF NOT EXISTS)
 CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT line_number IF NOT EXISTS FOR (n:Line) REQUIRE n.number IS UNIQUE;
+CREATE CONSTRAINT sentence_id IF NOT EXISTS FOR (s:Sentence) REQUIRE s.id IS UNIQUE;
 CREATE CONSTRAINT section_id IF NOT EXISTS FOR (n:Section) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT name_key_id IF NOT EXISTS FOR (k:NameKey) REQUIRE k.id IS UNIQUE;
 CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (n:Meta) REQUIRE n.key IS UNIQUE;
@@ -20,3 +21,8 @@ OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk', `fulltext.eventually_consis
 CREATE FULLTEXT INDEX line_text IF NOT EXISTS FOR (l:Line) ON EACH [l.text]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: false } };
 CREATE INDEX line_section IF NOT EXISTS FOR (l:Line) ON (l.sectionId);
+// Sentences in reading order (a page of `sentences` without a search reads the page, not all of them).
+CREATE INDEX sentence_ordinal IF NOT EXISTS FOR (s:Sentence) ON (s.ordinal);
+// The report's sentences, for Query.sentences(search:) when the words are not one phrase.
+CREATE FULLTEXT INDEX sentence_text IF NOT EXISTS FOR (s:Sentence) ON EACH [s.text]
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: false } };

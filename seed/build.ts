@@ -2,18 +2,23 @@ import { createHash } from 'node:crypto';
 import { type EntityProperties, KINDS, metricValueId, type Report, typeNameOfKind } from '../src/model/index.js';
 import { toSimplified, toTraditional } from '../src/search/chinese.js';
 import { type NameKeyRow, nameKeyRows } from '../src/search/names.js';
+import { foldText, MAX_QUERY_LENGTH } from '../src/search/text.js';
 import type { CuratedData } from './data-files.js';
 import { duplicateRanges, isInCopy } from './parse/duplicates.js';
-import { mentionsForAll } from './parse/mentions.js';
+import { kpiTableRange } from './parse/kpi-table.js';
+import { mentionsForAll, reportSentences } from './parse/mentions.js';
 import { pathOf, type Section, sectionAt, sectionsOf } from './parse/sections.js';
+import { blocksOf, type ParsedSentence } from './parse/sentences.js';
 import { SEED_REPORT, type SeedReport } from './reports.js';
 import type { Evidence } from './schema.js';
 
 export interface EvidenceProps {
   evidenceReports: string[];
   evidenceLines: number[];
+  evidenceLineEnds: number[];
   evidenceQuotes: string[];
   evidenceSections: string[];
+  evidenceSentences: string[];
 }
 
 export interface EntityRow {
@@ -42,6 +47,29 @@ export interface LineRow {
   sectionId: string | null;
   section: string | null;
   duplicate: boolean;
+  /** foldText of the line, and of the text after it in its block (up to MAX_QUERY_LENGTH): a phrase found in
+   * `searchText + left(searchNext, size(phrase) - 1)` starts on this line. */
+  searchText: string;
+  searchNext: string;
+  /** The sentences this line is part of, in reading order; the first is the one the line begins in. */
+  sentenceIds: string[];
+}
+export interface SentenceRow {
+  id: string;
+  report: string;
+  ordinal: number;
+  text: string;
+  /** foldText(text): what `sentences(search:)` matches a phrase in. */
+  searchText: string;
+  lineStart: number;
+  lineEnd: number;
+  block: string;
+  sectionId: string | null;
+  section: string | null;
+  chapter: string | null;
+  duplicate: boolean;
+  /** The entities it names (mentions), by id. */
+  entityIds: string[];
 }
 export interface SectionRow {
   id: string;
@@ -58,6 +86,7 @@ export interface GraphRows {
   relations: RelationRow[];
   metricValues: MetricValueRow[];
   lines: LineRow[];
+  sentences: SentenceRow[];
   sections: SectionRow[];
   /** Every entity's names and aliases under the one folding of src/search/names.ts (exact look-up). */
   nameKeys: NameKeyRow[];
@@ -73,12 +102,45 @@ function sectionFinder(sections: readonly Section[]) {
   };
 }
 
-function evidenceProps(report: Report, sectionOf: ReturnType<typeof sectionFinder>, evidence: readonly Evidence[]): EvidenceProps {
+/**
+ * The sentence an evidence item quotes: among the sentences touching its first line, the first whose text
+ * holds the quote (whitespace aside), else the first that holds its start.
+ */
+export function sentenceFinder(sentences: readonly ParsedSentence[]) {
+  const byLine = new Map<number, ParsedSentence[]>();
+  for (const s of sentences)
+    for (let n = s.lineStart; n <= s.lineEnd; n++) {
+      const list = byLine.get(n);
+      if (list) list.push(s);
+      else byLine.set(n, [s]);
+    }
+  const strip = (t: string) => t.replace(/\s+/g, '');
+  return (line: number, quote: string): ParsedSentence | undefined => {
+    const candidates = byLine.get(line) ?? [];
+    const q = strip(quote);
+    return (
+      candidates.find((s) => strip(s.text).includes(q)) ??
+      candidates.find((s) => q.startsWith(strip(s.text).slice(-q.length))) ??
+      candidates[0]
+    );
+  };
+}
+
+type Cite = { line: number; lineEnd?: number | undefined; quote: string };
+
+function evidenceProps(
+  report: Report,
+  sectionOf: ReturnType<typeof sectionFinder>,
+  sentenceOf: ReturnType<typeof sentenceFinder>,
+  evidence: readonly Cite[],
+): EvidenceProps {
   return {
     evidenceReports: evidence.map(() => report.id),
     evidenceLines: evidence.map((e) => e.line),
+    evidenceLineEnds: evidence.map((e) => e.lineEnd ?? e.line),
     evidenceQuotes: evidence.map((e) => e.quote),
     evidenceSections: evidence.map((e) => sectionOf(e.line)?.path ?? ''),
+    evidenceSentences: evidence.map((e) => sentenceOf(e.line, e.quote)?.id ?? ''),
   };
 }
 
@@ -103,7 +165,9 @@ export function buildGraph(data: CuratedData, lines: readonly string[], source: 
   const { report } = source;
   const sections = sectionsOf(lines, source.toc);
   const sectionOf = sectionFinder(sections);
-  const evidence = (ev: readonly Evidence[]) => evidenceProps(report, sectionOf, ev);
+  const parsed = reportSentences(lines);
+  const sentenceOf = sentenceFinder(parsed);
+  const evidence = (ev: readonly Cite[]) => evidenceProps(report, sectionOf, sentenceOf, ev);
   const sectionPath = new Map<string, string>();
   const sectionRows: SectionRow[] = sections.map((s) => {
     const parent = s.parentId ? sectionPath.get(s.parentId) : undefined;
@@ -136,6 +200,7 @@ export function buildGraph(data: CuratedData, lines: readonly string[], source: 
         searchText: searchNames(names).join('\n'),
         ...evidence(e.evidence),
         mentionLines: [],
+        mentionSentences: [],
       }),
     });
   }
@@ -161,6 +226,7 @@ export function buildGraph(data: CuratedData, lines: readonly string[], source: 
         searchText: searchNames(names).join('\n'),
         ...evidence(cited),
         mentionLines: [],
+        mentionSentences: [],
       }),
     });
     for (const v of m.values) {
@@ -175,8 +241,10 @@ export function buildGraph(data: CuratedData, lines: readonly string[], source: 
           period: v.period ?? 'year',
           ...(v.asOf ? { asOf: v.asOf } : {}),
           evidenceLine: v.line,
+          evidenceLineEnd: v.line,
           evidenceQuote: v.quote,
           evidenceSection: sectionOf(v.line)?.path ?? '',
+          evidenceSentence: sentenceOf(v.line, v.quote)?.id ?? '',
         },
       });
     }
@@ -209,9 +277,50 @@ export function buildGraph(data: CuratedData, lines: readonly string[], source: 
     names: [e.props.nameZh, ...e.props.aliases, ...(e.props.nameEn ? [e.props.nameEn] : [])],
   }));
   const mentions = mentionsForAll(lines, mentionInput);
-  for (const e of entities) e.props.mentionLines = mentions.get(e.id) ?? [];
+  const namedIn = new Map<string, string[]>();
+  for (const e of entities) {
+    const m = mentions.get(e.id);
+    e.props.mentionLines = m?.lines ?? [];
+    e.props.mentionSentences = m?.sentences ?? [];
+    for (const sid of e.props.mentionSentences) {
+      const list = namedIn.get(sid);
+      if (list) list.push(e.id);
+      else namedIn.set(sid, [e.id]);
+    }
+  }
 
   const copies = duplicateRanges(lines);
+  const chapterOf = (sectionId: string | undefined): string | null => {
+    const sec = sectionRows.find((x) => x.id === sectionId);
+    const top = sec?.parentId ? sectionRows.find((x) => x.id === sec.parentId) : sec;
+    return top?.title ?? null;
+  };
+  const sentences: SentenceRow[] = parsed.map((p) => {
+    const sec = sectionOf(p.lineStart);
+    return {
+      id: p.id,
+      report: report.id,
+      ordinal: p.ordinal,
+      text: p.text,
+      searchText: foldText(p.text),
+      lineStart: p.lineStart,
+      lineEnd: p.lineEnd,
+      block: p.block,
+      sectionId: sec?.id ?? null,
+      section: sec?.path ?? null,
+      chapter: chapterOf(sec?.id),
+      duplicate: isInCopy(copies, p.lineStart),
+      entityIds: [...(namedIn.get(p.id) ?? [])].sort(),
+    };
+  });
+  const sentencesOfLine = new Map<number, string[]>();
+  for (const p of parsed)
+    for (let n = p.lineStart; n <= p.lineEnd; n++) {
+      const list = sentencesOfLine.get(n);
+      if (list) list.push(p.id);
+      else sentencesOfLine.set(n, [p.id]);
+    }
+  const next = continuations(lines);
   const lineRows: LineRow[] = lines.map((text, i) => {
     const s = sectionOf(i + 1);
     return {
@@ -221,6 +330,9 @@ export function buildGraph(data: CuratedData, lines: readonly string[], source: 
       sectionId: s?.id ?? null,
       section: s?.path ?? null,
       duplicate: isInCopy(copies, i + 1),
+      searchText: foldText(text),
+      searchNext: next.get(i + 1) ?? '',
+      sentenceIds: sentencesOfLine.get(i + 1) ?? [],
     };
   });
 
@@ -229,9 +341,42 @@ export function buildGraph(data: CuratedData, lines: readonly string[], source: 
   );
 
   const version = createHash('sha256')
-    .update(JSON.stringify({ entities, relations, metricValues, sectionRows, nameKeys }))
+    .update(JSON.stringify({ entities, relations, metricValues, sectionRows, nameKeys, sentences }))
     .update(lines.join('\n'))
     .digest('hex')
     .slice(0, 16);
-  return { entities, relations, metricValues, lines: lineRows, sections: sectionRows, nameKeys, version };
+  return { entities, relations, metricValues, lines: lineRows, sentences, sections: sectionRows, nameKeys, version };
+}
+
+/**
+ * For each line of a paragraph, heading or bullet, the folded text that follows it in its block (at most
+ * MAX_QUERY_LENGTH characters): a phrase that starts on a line and runs on past its end is found there.
+ * A joining space comes first where the line ends and the next begins with an ASCII letter or digit.
+ */
+function continuations(lines: readonly string[]): Map<number, string> {
+  let kpi: { start: number; end: number } | undefined;
+  try {
+    kpi = kpiTableRange(lines);
+  } catch {
+    kpi = undefined;
+  }
+  const out = new Map<number, string>();
+  const word = /[a-z0-9_]/;
+  for (const block of blocksOf(lines, { kpi })) {
+    if (block.kind === 'TABLE' || block.kind === 'KPI' || block.kind === 'PAGE') continue;
+    const folded = block.lines.map((n) => foldText(lines[n - 1] ?? ''));
+    block.lines.forEach((n, k) => {
+      let rest = '';
+      let prev = folded[k] ?? '';
+      for (let j = k + 1; j < folded.length && rest.length < MAX_QUERY_LENGTH; j++) {
+        const t = folded[j] ?? '';
+        if (t === '') continue;
+        if (word.test(prev.at(-1) ?? '') && word.test(t[0] ?? '')) rest += ' ';
+        rest += t;
+        prev = t;
+      }
+      if (rest) out.set(n, rest.slice(0, MAX_QUERY_LENGTH));
+    });
+  }
+  return out;
 }

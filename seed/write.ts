@@ -4,7 +4,18 @@ import { CYPHER_DIR } from '../src/db/cypher.js';
 import { toPlain } from '../src/db/values.js';
 import type { GraphRows } from './build.js';
 
-export const SEED_QUERIES = ['reset', 'sections', 'lines', 'entities', 'relations', 'metric-values', 'name-keys', 'prune', 'meta'] as const;
+export const SEED_QUERIES = [
+  'reset',
+  'sections',
+  'lines',
+  'sentences',
+  'entities',
+  'relations',
+  'metric-values',
+  'name-keys',
+  'prune',
+  'meta',
+] as const;
 type SeedQuery = (typeof SEED_QUERIES)[number];
 
 function seedQueries(): Record<SeedQuery | 'counts', string> {
@@ -39,8 +50,13 @@ const INTEGER_KEYS = new Set([
   'startLine',
   'endLine',
   'evidenceLines',
-  'mentionLines',
+  'evidenceLineEnds',
   'evidenceLine',
+  'evidenceLineEnd',
+  'mentionLines',
+  'lineStart',
+  'lineEnd',
+  'ordinal',
 ]);
 
 function withIntegers(value: unknown, key = ''): unknown {
@@ -73,6 +89,7 @@ export async function writeGraph(driver: Driver, rows: GraphRows, opts: WriteOpt
         const steps: [string, SeedQuery, readonly unknown[]][] = [
           ['sections', 'sections', rows.sections],
           ['lines', 'lines', rows.lines],
+          ['sentences', 'sentences', rows.sentences],
           ['entities', 'entities', rows.entities],
           ['relations', 'relations', rows.relations],
           ['metric values', 'metric-values', rows.metricValues],
@@ -95,6 +112,7 @@ export async function writeGraph(driver: Driver, rows: GraphRows, opts: WriteOpt
           relationIds: rows.relations.map((r) => r.id),
           valueIds: rows.metricValues.map((v) => v.id),
           nameKeyIds: rows.nameKeys.map((k) => k.id),
+          sentenceIds: rows.sentences.map((s) => s.id),
         });
         const counts = await readCounts(tx, q.counts);
         await tx.run(q.meta, { version: rows.version, counts: JSON.stringify(counts) });

@@ -9,5 +9,7 @@ CALL {
   MATCH (l:Line) RETURN 'node' AS what, 'Line' AS name, count(*) AS count
   UNION ALL
   MATCH (s:Section) RETURN 'node' AS what, 'Section' AS name, count(*) AS count
+  UNION ALL
+  MATCH (s:Sentence) RETURN 'node' AS what, 'Sentence' AS name, count(*) AS count
 }
 RETURN what, name, count ORDER BY what, name

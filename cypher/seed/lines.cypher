@@ -1,4 +1,4 @@
-// seed/lines: MERGEs the report's lines from $rows [{number, text, sectionId, section, duplicate}]
+// seed/lines: MERGEs the report's lines from $rows [{report, number, text, sectionId, section, duplicate, searchText, searchNext, sentenceIds}]
 UNWIND $rows AS r
 MERGE (l:Line {number: r.number})
 SET l = r

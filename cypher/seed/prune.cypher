@@ -1,4 +1,4 @@
-// seed/prune: deletes what an earlier seed wrote that the current data no longer has ($entityIds, $relationIds, $valueIds, $nameKeyIds)
+// seed/prune: deletes what an earlier seed wrote that the current data no longer has ($entityIds, $relationIds, $valueIds, $nameKeyIds, $sentenceIds)
 CALL {
   MATCH (n:Entity) WHERE NOT n.id IN $entityIds
   DETACH DELETE n
@@ -14,5 +14,9 @@ CALL {
 CALL {
   MATCH (k:NameKey) WHERE NOT k.id IN $nameKeyIds
   DELETE k
+}
+CALL {
+  MATCH (s:Sentence) WHERE NOT s.id IN $sentenceIds
+  DELETE s
 }
 RETURN 1 AS done

@@ -1,4 +1,6 @@
 import { duplicateRanges } from './duplicates.js';
+import { kpiTableRange } from './kpi-table.js';
+import { type ParsedSentence, sentencesOf } from './sentences.js';
 
 /**
  * Where the report names an entity.
@@ -6,10 +8,10 @@ import { duplicateRanges } from './duplicates.js';
  * Matching rules:
  * - Text and names are compared with whitespace removed, except one space kept between two ASCII word
  *   characters ("Linux Foundation", "5G NSA"), so "全 面 支 持" matches "全面支持".
- * - A name may run from the end of one line into the next non-blank line, because the PDF extraction wraps
- *   lines (and puts blank lines inside paragraphs); the mention belongs to the line where the name starts.
- *   It may not span three lines, and the line it starts on must hold at least MIN_WRAPPED_LINE_CHARS
- *   characters, so the vertical running title (中 / 國 / 聯 / 通2020) does not read as "中國聯通" or "聯通".
+ * - Names are found in the report's sentences (./sentences.ts), so a name the PDF wrapped over any number of
+ *   lines, or over a blank line inside a sentence, is found; the mention belongs to the line where the
+ *   name starts, and to its sentence. A name never runs from one sentence into the next, and page
+ *   furniture (the vertical running title 中 / 國 / 聯 / 通2020, page numbers) names nothing.
  * - Names shorter than two characters are ignored. ASCII names are case-sensitive and must not touch another
  *   ASCII letter, digit or underscore ("BAT" does not match "BATJ", "China Unicom" not the print-job footer
  *   "China Unicom_CSR_Chi").
@@ -28,7 +30,6 @@ export interface MentionEntity {
 }
 
 const MIN_NAME_CHARS = 2;
-const MIN_WRAPPED_LINE_CHARS = 4;
 
 function isWordChar(ch: string | undefined): boolean {
   if (ch === undefined) return false;
@@ -45,16 +46,13 @@ export function normalizeText(s: string): string {
     );
 }
 
-/** The non-blank lines normalized and concatenated, with what is needed to map an offset back to its line. */
+/** The sentences normalized and concatenated (a newline between two), with what maps an offset back. */
 interface TextIndex {
   text: string;
-  /** For each UTF-16 unit of `text`, the ordinal of the non-blank line it comes from. */
-  ordOf: Int32Array;
-  /** By ordinal: the 1-based source line and its normalized length. */
-  lineNo: Int32Array;
-  lineLen: Int32Array;
-  /** By 1-based source line: 1 inside a duplicate copy. */
-  inCopy: Uint8Array;
+  /** For each UTF-16 unit of `text`: the 1-based source line it comes from, and its sentence's index. */
+  lineAt: Int32Array;
+  sentenceAt: Int32Array;
+  sentences: readonly ParsedSentence[];
   /** Offsets of every two-unit prefix, keyed by its two char codes. */
   bigrams: Map<number, number[]>;
 }
@@ -65,34 +63,52 @@ function bigramKey(s: string, at: number): number {
   return s.charCodeAt(at) * 0x10000 + s.charCodeAt(at + 1);
 }
 
-function buildIndex(lines: readonly string[]): TextIndex {
-  const chunks: string[] = [];
-  const chunkOrd: number[] = [];
-  const lineNo: number[] = [];
-  const lineLen: number[] = [];
-  let prev = '';
-  lines.forEach((raw, i) => {
-    const norm = normalizeText(raw);
-    if (norm === '') return;
-    const ord = lineNo.length;
-    // The joining space belongs to the earlier line, where a name across the break would start.
-    if (isWordChar(prev[prev.length - 1]) && isWordChar(norm[0])) {
-      chunks.push(' ');
-      chunkOrd.push(ord - 1);
-    }
-    chunks.push(norm);
-    chunkOrd.push(ord);
-    lineNo.push(i + 1);
-    lineLen.push(norm.length);
-    prev = norm;
-  });
+/** The report's sentences, with the KPI table as its own block where the text has one. */
+export function reportSentences(lines: readonly string[]): ParsedSentence[] {
+  let kpi: { start: number; end: number } | undefined;
+  try {
+    kpi = kpiTableRange(lines);
+  } catch {
+    kpi = undefined; // a text without the KPI table (a test excerpt)
+  }
+  return sentencesOf(lines, { kpi });
+}
 
-  const text = chunks.join('');
-  const ordOf = new Int32Array(text.length);
-  let at = 0;
-  chunks.forEach((chunk, k) => {
-    ordOf.fill(chunkOrd[k] ?? 0, at, at + chunk.length);
-    at += chunk.length;
+/** The sentences that can name something: not page furniture, not inside the later copy of a repeated block. */
+export function namingSentences(lines: readonly string[], sentences: readonly ParsedSentence[]): ParsedSentence[] {
+  const inCopy = new Uint8Array(lines.length + 2);
+  for (const { copy } of duplicateRanges(lines)) inCopy.fill(1, copy.start, copy.end + 1);
+  return sentences.filter((s) => s.block !== 'PAGE' && !inCopy[s.lineStart]);
+}
+
+function buildIndex(lines: readonly string[]): TextIndex {
+  const sentences = namingSentences(lines, reportSentences(lines));
+  let text = '';
+  const lineAt: number[] = [];
+  const sentenceAt: number[] = [];
+  sentences.forEach((s, k) => {
+    // Normalize character by character so that every kept unit still knows its line.
+    const raw = s.text;
+    for (let i = 0; i < raw.length; i++) {
+      const ch = raw[i] ?? '';
+      if (/\s/.test(ch)) {
+        let j = i;
+        while (j < raw.length && /\s/.test(raw[j] ?? '')) j++;
+        if (isWordChar(raw[i - 1]) && isWordChar(raw[j])) {
+          text += ' ';
+          lineAt.push(s.lineOf(i));
+          sentenceAt.push(k);
+        }
+        i = j - 1;
+        continue;
+      }
+      text += ch;
+      lineAt.push(s.lineOf(i));
+      sentenceAt.push(k);
+    }
+    text += '\n';
+    lineAt.push(0);
+    sentenceAt.push(-1);
   });
 
   const bigrams = new Map<number, number[]>();
@@ -102,11 +118,7 @@ function buildIndex(lines: readonly string[]): TextIndex {
     if (list) list.push(p);
     else bigrams.set(key, [p]);
   }
-
-  const inCopy = new Uint8Array(lines.length + 2);
-  for (const { copy } of duplicateRanges(lines)) inCopy.fill(1, copy.start, copy.end + 1);
-
-  return { text, ordOf, lineNo: Int32Array.from(lineNo), lineLen: Int32Array.from(lineLen), inCopy, bigrams };
+  return { text, lineAt: Int32Array.from(lineAt), sentenceAt: Int32Array.from(sentenceAt), sentences, bigrams };
 }
 
 function indexFor(lines: readonly string[]): TextIndex {
@@ -124,6 +136,8 @@ interface Occurrence {
   length: number;
   /** 1-based source line where the name starts. */
   line: number;
+  /** Index of its sentence in TextIndex.sentences. */
+  sentence: number;
 }
 
 function occurrences(idx: TextIndex, name: string): Occurrence[] {
@@ -138,12 +152,8 @@ function occurrences(idx: TextIndex, name: string): Occurrence[] {
     if (!idx.text.startsWith(n, p)) continue;
     if (guardBefore && isWordChar(idx.text[p - 1])) continue;
     if (guardAfter && isWordChar(idx.text[p + n.length])) continue;
-    const first = idx.ordOf[p] ?? 0;
-    const last = idx.ordOf[p + n.length - 1] ?? first;
-    if (last !== first && (last !== first + 1 || (idx.lineLen[first] ?? 0) < MIN_WRAPPED_LINE_CHARS)) continue;
-    const line = idx.lineNo[first] ?? 0;
-    if (idx.inCopy[line]) continue;
-    out.push({ start: p, length: n.length, line });
+    // The name contains no newline, so it lies inside one sentence.
+    out.push({ start: p, length: n.length, line: idx.lineAt[p] ?? 0, sentence: idx.sentenceAt[p] ?? -1 });
   }
   return out;
 }
@@ -160,8 +170,15 @@ export function findMentions(lines: readonly string[], names: readonly string[])
   return sortedUnique(found);
 }
 
+/** Where one entity is named: lines (where each occurrence starts), sentence ids, and the occurrences counted. */
+export interface EntityMentions {
+  lines: number[];
+  sentences: string[];
+  occurrences: number;
+}
+
 /** `findMentions` for many entities at once, with longest-match-wins between entities. Every id gets an entry. */
-export function mentionsForAll(lines: readonly string[], entities: readonly MentionEntity[]): Map<string, number[]> {
+export function mentionsForAll(lines: readonly string[], entities: readonly MentionEntity[]): Map<string, EntityMentions> {
   const idx = indexFor(lines);
   const ids = [...new Set(entities.map((e) => e.id))];
   const owner = new Map(ids.map((id, i) => [id, i]));
@@ -170,6 +187,7 @@ export function mentionsForAll(lines: readonly string[], entities: readonly Ment
   const hitStart: number[] = [];
   const hitLength: number[] = [];
   const hitLine: number[] = [];
+  const hitSentence: number[] = [];
   const hitEntity: number[] = [];
   const byName = new Map<string, Occurrence[]>();
   for (const e of entities) {
@@ -184,6 +202,7 @@ export function mentionsForAll(lines: readonly string[], entities: readonly Ment
         hitStart.push(o.start);
         hitLength.push(o.length);
         hitLine.push(o.line);
+        hitSentence.push(o.sentence);
         hitEntity.push(entity);
       }
     }
@@ -217,9 +236,21 @@ export function mentionsForAll(lines: readonly string[], entities: readonly Ment
     return false;
   };
 
-  const perEntity = ids.map((): number[] => []);
-  hitStart.forEach((_, h) => {
-    if (!coveredByOther(h)) perEntity[hitEntity[h] ?? 0]?.push(hitLine[h] ?? 0);
+  // Two names of one entity at one place (美團, 美團點評) are one occurrence.
+  const perEntity = ids.map(() => ({ lines: [] as number[], sentences: new Set<number>(), starts: new Set<number>() }));
+  hitStart.forEach((start, h) => {
+    if (coveredByOther(h)) return;
+    const e = perEntity[hitEntity[h] ?? 0];
+    if (!e) return;
+    e.lines.push(hitLine[h] ?? 0);
+    e.sentences.add(hitSentence[h] ?? -1);
+    e.starts.add(start);
   });
-  return new Map(ids.map((id, i) => [id, sortedUnique(perEntity[i] ?? [])]));
+  return new Map(
+    ids.map((id, i) => {
+      const e = perEntity[i];
+      const sentences = [...(e?.sentences ?? [])].sort((a, b) => a - b).map((k) => idx.sentences[k]?.id ?? '');
+      return [id, { lines: sortedUnique(e?.lines ?? []), sentences, occurrences: e?.starts.size ?? 0 }];
+    }),
+  );
 }

@@ -45,6 +45,8 @@ export interface ParseOptions {
 export const CONTINUATION_MIN_CHARS = 14;
 /** A stand-alone unpunctuated line this short is a heading. */
 const HEADING_MAX_CHARS = 24;
+/** A line led by the section icon and followed by text at once is a heading up to this long, else a paragraph's start. */
+const ICON_HEADING_MAX_CHARS = 16;
 
 const isAsciiWord = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z0-9_]/.test(ch);
 
@@ -131,13 +133,23 @@ function isTableRow(raw: string): boolean {
   if (/\S(?: {3,}|\u3000{2,})\S/.test(t) && !/[。，]/.test(t)) return true;
   // "36.8% 63.2%", "98641 (China Unicom_CSR_Chi) 2", "S1.1 P43–44": figures or index codes, no sentence.
   if (!HAS_HAN.test(t) && /\d/.test(t) && !/[.!?]\s+[A-Z]/.test(t)) return true;
-  return false;
+  // "桿路共建率（%） 91 91 95": a label and two or more figures.
+  return /(?:\s+[<>≥≤]?\d[\d.,]*%?){2,}$/.test(t) && !/[。，]/.test(t);
 }
 
-/** A heading-like line: a marker-led line (the PDF's icon became a leading space) or a short unpunctuated one. */
+/** Brackets a heading never leaves open: a line that opens one runs on. */
+const UNCLOSED = [
+  ['「', '」'],
+  ['《', '》'],
+  ['（', '）'],
+  ['(', ')'],
+] as const;
+
+/** A heading-like line: short, unpunctuated, no bracket left open. */
 function headingLike(raw: string): boolean {
   const t = trimLine(raw);
   if (t === '' || [...t].length > HEADING_MAX_CHARS) return false;
+  if (UNCLOSED.some(([open, close]) => t.split(open).length > t.split(close).length)) return false;
   return !/[。，、；：！？,;]/.test(t);
 }
 
@@ -210,7 +222,8 @@ export function blocksOf(lines: readonly string[], opts: ParseOptions = {}): Raw
     // block) after it; or any line the PDF led with its section icon (now a leading space) at a block start.
     if (headingLike(raw) && (afterBlank || startsBlock)) {
       const next = nextNonBlank(i);
-      const iconLed = /^[ \u2002\u3000]/.test(raw);
+      // The icon also leads some paragraphs: a heading it leads is short or stands alone.
+      const iconLed = /^[ \u2002\u3000]/.test(raw) && [...t].length <= ICON_HEADING_MAX_CHARS;
       const blankAfter = trimLine(lines[i + 1] ?? '') === '';
       if (iconLed || blankAfter || next === undefined || BULLET.test(trimLine(next))) {
         start('HEADING', n);

@@ -30,13 +30,20 @@ export interface EntityProperties {
   source?: MetricSource;
   /** Names and aliases in every script, one a line: what the full-text index reads. */
   searchText: string;
-  /** The evidence as parallel lists: the i-th quote is on the i-th line of the i-th report. */
+  /**
+   * The evidence as parallel lists: the i-th quote is in the joined text of lines evidenceLines[i] ..
+   * evidenceLineEnds[i] of the i-th report, inside sentence evidenceSentences[i].
+   */
   evidenceReports: string[];
   evidenceLines: number[];
+  evidenceLineEnds: number[];
   evidenceQuotes: string[];
   evidenceSections: string[];
-  /** Every line of the report that names the entity (by any of its names). */
+  evidenceSentences: string[];
+  /** Every line of the report where one of the entity's names starts (names wrapped over lines count). */
   mentionLines: number[];
+  /** Every sentence of the report that names the entity, by id, in reading order. */
+  mentionSentences: string[];
 }
 
 /**
@@ -70,9 +77,12 @@ export const ENTITY_PROPERTIES = [
   'searchText',
   'evidenceReports',
   'evidenceLines',
+  'evidenceLineEnds',
   'evidenceQuotes',
   'evidenceSections',
+  'evidenceSentences',
   'mentionLines',
+  'mentionSentences',
 ] as const satisfies readonly (keyof EntityProperties)[];
 
 // Fails to compile when EntityProperties gains a property ENTITY_PROPERTIES does not list.

@@ -12,6 +12,23 @@ export function normalizeQuery(raw: string): string {
     .trim();
 }
 
+const isAsciiWord = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z0-9_]/.test(ch);
+
+/**
+ * THE folding for searching the report's text (lines and sentences, stored and queried alike): NFKC
+ * (full-width （） and Latin become ASCII), whitespace removed except one space between two ASCII letters
+ * or digits ("Linux Foundation"), lower case. "全 面 支 持" and "全面支持" fold alike.
+ */
+export function foldText(s: string): string {
+  return s
+    .normalize('NFKC')
+    .trim()
+    .replace(/\s+/g, (ws: string, offset: number, all: string) =>
+      isAsciiWord(all[offset - 1]) && isAsciiWord(all[offset + ws.length]) ? ' ' : '',
+    )
+    .toLowerCase();
+}
+
 /** The query as typed plus its Traditional and Simplified forms (distinct). */
 export function scriptVariants(q: string): string[] {
   return [...new Set([q, toTraditional(q), toSimplified(q)])];
