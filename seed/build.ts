@@ -10,7 +10,6 @@ import { mentionsForAll, reportSentences } from './parse/mentions.js';
 import { pathOf, type Section, sectionAt, sectionsOf } from './parse/sections.js';
 import { blocksOf, type ParsedSentence } from './parse/sentences.js';
 import { SEED_REPORT, type SeedReport } from './reports.js';
-import type { Evidence } from './schema.js';
 
 export interface EvidenceProps {
   evidenceReports: string[];
