@@ -37,8 +37,11 @@ export const QUERY_NAMES = [
   'export/relations',
   'export/metric-values',
   'line/by-numbers',
-  'line/search',
-  'line/contains',
+  'line/phrase',
+  'line/words',
+  'sentence/by-ids',
+  'sentence/list',
+  'sentence/search',
   'line/entities',
   'theme/partners',
 ] as const;

@@ -1,4 +1,12 @@
-import type { EdgeRecord, EntityRecord, LineRecord, MentionRecord, MetricValueRecord, RelationRecord } from '../loaders/types.js';
+import type {
+  EdgeRecord,
+  EntityRecord,
+  LineRecord,
+  MentionRecord,
+  MetricValueRecord,
+  RelationRecord,
+  SentenceRecord,
+} from '../loaders/types.js';
 
 /** A compiled projection's row (src/translate reads it with the plan that produced it). */
 type Projected = Record<string, unknown>;
@@ -40,8 +48,11 @@ export interface QueryRows {
   'meta/graph-version': { version: string | null; seededAt: string | null };
   'line/by-numbers': { line: LineRecord };
   'line/entities': { number: number; entity: EntityRecord };
-  'line/search': { line: LineRecord; score: number };
-  'line/contains': { line: LineRecord; score: number | null };
+  'line/phrase': { total: number; rows: { line: LineRecord; score: null }[] };
+  'line/words': { total: number; rows: { line: LineRecord; score: number }[] };
+  'sentence/by-ids': { sentence: SentenceRecord };
+  'sentence/list': { total: number; rows: { sentence: SentenceRecord; score: null }[] };
+  'sentence/search': { total: number; rows: { sentence: SentenceRecord; score: number }[] };
   'theme/partners': { themeId: string; node: EntityRecord };
 }
 

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Db } from '../db/read.js';
 import type { CompiledSelection } from '../translate/index.js';
-import type { EntityRecord, LineRecord, MentionRecord, MetricValueRecord, RelationRecord } from './types.js';
+import type { EntityRecord, LineRecord, MentionRecord, MetricValueRecord, RelationRecord, SentenceRecord } from './types.js';
 
 function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   const map = new Map<K, T[]>();
@@ -87,6 +87,12 @@ export function createLoaders(db: Db) {
     return numbers.map((n) => byNumber.get(n) ?? null);
   });
 
+  const sentences = new DataLoader<string, SentenceRecord | null>(async (ids) => {
+    const rows = await db.query('sentence/by-ids', { ids });
+    const byId = new Map(rows.map((r) => [r.sentence.id, r.sentence]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+
   const lineEntities = new DataLoader<number, EntityRecord[]>(async (numbers) => {
     const rows = await db.query('line/entities', { numbers });
     const byNumber = groupBy(rows, (r) => r.number);
@@ -125,7 +131,7 @@ export function createLoaders(db: Db) {
     };
   }
 
-  return { entity, compiled, relations, neighbours, degree, mentions, metricValues, lines, lineEntities, themePartners };
+  return { entity, compiled, relations, neighbours, degree, mentions, metricValues, lines, sentences, lineEntities, themePartners };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

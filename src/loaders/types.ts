@@ -20,9 +20,12 @@ export interface EntityRecord {
   source?: string | null;
   /** Absent on the slim records that come with relationships: load the entity by id to get them. */
   evidenceLines?: number[];
+  evidenceLineEnds?: number[];
   evidenceQuotes?: string[];
   evidenceSections?: string[];
+  evidenceSentences?: string[];
   mentionLines?: number[];
+  mentionSentences?: string[];
   /** A metric's yearly values, when they were fetched with it. */
   values?: MetricValueRecord[] | null;
   /**
@@ -44,8 +47,10 @@ export interface RelationProps {
   until?: string | null;
   inferred?: boolean | null;
   evidenceLines: number[];
+  evidenceLineEnds?: number[];
   evidenceQuotes: string[];
   evidenceSections: string[];
+  evidenceSentences?: string[];
 }
 
 /** A relationship seen from one of its ends. */
@@ -72,8 +77,10 @@ export interface MetricValueRecord {
   period?: string | null;
   asOf?: string | null;
   evidenceLine: number;
+  evidenceLineEnd?: number | null;
   evidenceQuote: string;
   evidenceSection: string;
+  evidenceSentence?: string | null;
 }
 
 /** A flat edge a notebook can load as a table row. */
@@ -95,6 +102,27 @@ export interface LineRecord {
   sectionId: string | null;
   /** True inside the repeated page (lines 734–882 repeat 571–719). */
   duplicate: boolean;
-  /** Full-text relevance when the line was found by Query.lines(search:). */
-  score?: number;
+  /** The sentences the line is part of, in reading order (the first is the one it begins in). */
+  sentenceIds?: string[];
+  /** Full-text relevance when the line was found by Query.lines(search:) by its words, not as a phrase. */
+  score?: number | null;
+}
+
+/** A sentence of the report, rebuilt from its wrapped lines (seed/parse/sentences.ts). */
+export interface SentenceRecord {
+  id: string;
+  ordinal: number;
+  text: string;
+  lineStart: number;
+  lineEnd: number;
+  /** PARAGRAPH | HEADING | BULLET | TABLE | KPI | PAGE. */
+  block: string;
+  sectionId: string | null;
+  section: string | null;
+  chapter: string | null;
+  duplicate: boolean;
+  /** The entities it names. */
+  entityIds: string[];
+  /** Full-text relevance when found by Query.sentences(search:) by its words, not as a phrase. */
+  score?: number | null;
 }

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import type { EntityRecord, MentionRecord, RelationRecord } from '../loaders/types.js';
+import type { EntityRecord, MentionRecord, RelationRecord, SentenceRecord } from '../loaders/types.js';
 import { ENTITY_KINDS, type EntityKind, KINDS, typeNameOfKind } from '../model/index.js';
 import { type PrefetchedRelations, translated } from '../translate/index.js';
 import { EVIDENCE_PROPS } from '../translate/rules.js';
@@ -37,16 +37,25 @@ export const DirectionEnum = builder.enumType('Direction', {
 
 export interface EvidenceShape {
   line: number;
+  lineEnd: number;
   quote: string;
   section: string | null;
+  sentenceId: string | null;
+  /** The sentence, when the statement that fetched the evidence brought it along (path and neighbourhood edges). */
+  sentenceRecord?: SentenceRecord | null;
 }
 
 export const Evidence = builder.objectRef<EvidenceShape>('Evidence').implement({
   description:
-    'Where a fact comes from: a line of the report (seed/source/china-unicom-csr-2020.zh-Hant.txt) and the words quoted verbatim from it.',
+    'Where a fact comes from: lines `line`..`lineEnd` of the report (seed/source/china-unicom-csr-2020.zh-Hant.txt), the words quoted verbatim from their joined text, and the whole `sentence` they belong to.',
   fields: (t) => ({
-    line: t.exposeInt('line', { description: '1-based line number in the report text.' }),
-    quote: t.exposeString('quote', { description: 'The exact words on that line that state the fact.' }),
+    line: t.exposeInt('line', { description: '1-based number of the line the quote starts on.' }),
+    lineEnd: t.exposeInt('lineEnd', {
+      description: 'The line the quote ends on: the same as `line`, or a later one where the PDF broke the words over lines.',
+    }),
+    quote: t.exposeString('quote', {
+      description: 'The exact words that state the fact, from the lines joined as a sentence is (no space between Chinese characters).',
+    }),
     section: t.exposeString('section', {
       nullable: true,
       description: 'The chapter and section of that line, e.g. "扶貧篇 › 助力持續穩定脫貧".',
@@ -55,11 +64,21 @@ export const Evidence = builder.objectRef<EvidenceShape>('Evidence').implement({
 });
 
 /** Evidence stored as parallel lists on nodes and relationships. */
-export function evidenceOf(o: { evidenceLines?: number[]; evidenceQuotes?: string[]; evidenceSections?: string[] }): EvidenceShape[] {
+export function evidenceOf(o: {
+  evidenceLines?: number[];
+  evidenceLineEnds?: number[];
+  evidenceQuotes?: string[];
+  evidenceSections?: string[];
+  evidenceSentences?: string[];
+  evidenceSentenceRecords?: (SentenceRecord | null)[];
+}): EvidenceShape[] {
   return (o.evidenceLines ?? []).map((line, i) => ({
     line,
+    lineEnd: o.evidenceLineEnds?.[i] ?? line,
     quote: o.evidenceQuotes?.[i] ?? '',
     section: o.evidenceSections?.[i] || null,
+    sentenceId: o.evidenceSentences?.[i] || null,
+    ...(o.evidenceSentenceRecords ? { sentenceRecord: o.evidenceSentenceRecords[i] ?? null } : {}),
   }));
 }
 

@@ -21,6 +21,7 @@ import './search.js';
 import './graph.js';
 import './stats.js';
 import './report.js';
+import './sentence.js';
 import './kinds/theme.js';
 import './where.js';
 import './aggregate.js';

@@ -1,10 +1,11 @@
 import { builder } from '../builder.js';
 import { apiError } from '../db/errors.js';
 import type { LineRecord } from '../loaders/types.js';
-import { luceneQuery, MAX_QUERY_LENGTH, normalizeQuery, scriptVariants } from '../search/text.js';
+import { MAX_QUERY_LENGTH } from '../search/text.js';
 import { intInRange } from './args.js';
 import { Entity } from './entity.js';
 import { pageFromRows, pageWindow } from './pagination.js';
+import { phraseThenWords, sectionArg, textSearch } from './text-search.js';
 
 export const MAX_CONTEXT = 20;
 
@@ -72,11 +73,11 @@ builder.queryFields((t) => ({
     {
       type: ReportLine,
       description:
-        'Read or search the report itself: lines containing `search` (full-text, Traditional or Simplified, words in any order; best first), or without `search` every line in order; `section` keeps lines of matching chapters or sections only (e.g. "扶貧篇", "拓合作"). The repeated page is left out unless `includeRepeated`.',
+        'Read or search the report line by line: without `search` every line in order; with it, first every line where the phrase STARTS (also when the PDF broke it onto the next line), in line order, then, for several words, lines holding all of them in any order, best first. Traditional, Simplified and English alike. `section` keeps lines of matching chapters or sections only (e.g. "扶貧篇", "拓合作"). The repeated page is left out unless `includeRepeated`. To read whole sentences, use `sentences`.',
       args: {
         search: t.arg.string({
           required: false,
-          description: `Words to look for, e.g. "簽署戰略合作" (1–${MAX_QUERY_LENGTH} characters).`,
+          description: `A phrase or words to look for, e.g. "簽署戰略合作" or "物聯網" (1–${MAX_QUERY_LENGTH} characters).`,
         }),
         section: t.arg.string({
           required: false,
@@ -86,45 +87,39 @@ builder.queryFields((t) => ({
       },
       resolve: async (_r, args, ctx) => {
         const { offset, limit } = pageWindow(args);
-        for (const [name, value] of [
-          ['search', args.search],
-          ['section', args.section],
-        ] as const)
-          if (value != null && value.length > MAX_QUERY_LENGTH)
-            throw apiError(`\`${name}\` is ${value.length} characters long; at most ${MAX_QUERY_LENGTH} are allowed.`, 'BAD_USER_INPUT', {
-              argument: name,
-            });
-        const q = args.search == null ? null : normalizeQuery(args.search);
-        if (q === '')
-          throw apiError('`search` is empty: type some words, e.g. "簽署", or leave it out.', 'BAD_USER_INPUT', { argument: 'search' });
-        const section = args.section == null ? '' : normalizeQuery(args.section);
-        const params = {
-          sections: section ? scriptVariants(section) : null,
-          duplicates: args.includeRepeated ?? false,
-          offset,
-          limit: limit + 1,
+        const search = textSearch(args.search, 'search');
+        const params = { sections: sectionArg(args.section), duplicates: args.includeRepeated ?? false };
+        const one = async (name: 'line/phrase' | 'line/words', o: number, l: number, extra: Record<string, unknown>) => {
+          const [row] = await ctx.db.query(name, { ...params, ...extra, offset: o, limit: l });
+          return { total: row?.total ?? 0, rows: (row?.rows ?? []).map((r) => ({ ...r.line, score: r.score })) as LineRecord[] };
         };
-        // The cjk analyzer indexes bigrams: one CJK character (or no search) scans the lines instead.
-        const rows =
-          q != null && [...q].length >= 2
-            ? await ctx.db.query('line/search', { ...params, lucene: luceneQuery(scriptVariants(q)) })
-            : await ctx.db.query('line/contains', {
-                ...params,
-                variants: q == null ? null : scriptVariants(q),
-              });
-        const lines = rows.map((r) => ({ ...r.line, score: r.score ?? undefined }));
-        for (const l of lines) ctx.loaders.lines.prime(l.number, l);
-        return pageFromRows(lines, offset, limit, () => 0);
+        const { total, rows } = await phraseThenWords(
+          offset,
+          limit,
+          (o, l) => one('line/phrase', o, l, { phrases: search?.phrases ?? null }),
+          search?.lucene ? (o, l) => one('line/words', o, l, { phrases: search.phrases, lucene: search.lucene }) : null,
+        );
+        for (const l of rows) ctx.loaders.lines.prime(l.number, l);
+        return pageFromRows(rows, offset, limit, () => total);
       },
     },
-    { name: 'ReportLineConnection', description: 'A page of report lines.' },
+    {
+      name: 'ReportLineConnection',
+      description: 'A page of report lines.',
+      fields: (c) => ({
+        totalCount: c.int({
+          description: 'How many lines match in all (for a search: lines where the phrase starts, then lines holding all the words).',
+          resolve: (p) => p.totalCount(),
+        }),
+      }),
+    },
     {
       name: 'ReportLineEdge',
       description: 'One line of a page, with its relevance when searched.',
       fields: (edge) => ({
         score: edge.float({
           nullable: true,
-          description: 'Full-text relevance (higher is better); null when the lines were listed in order.',
+          description: 'Full-text relevance of a word hit (higher is better); null for a line where the phrase starts, or a listing.',
           resolve: (e) => (e as unknown as { node: LineRecord }).node.score ?? null,
         }),
       }),

@@ -37,4 +37,4 @@ export const KEY_PROPS = ['id', 'kind'] as const;
  */
 export const SLIM_PROPS = SLIM_PROPERTIES;
 
-export const EVIDENCE_PROPS = ['evidenceLines', 'evidenceQuotes', 'evidenceSections'] as const;
+export const EVIDENCE_PROPS = ['evidenceLines', 'evidenceLineEnds', 'evidenceQuotes', 'evidenceSections', 'evidenceSentences'] as const;

@@ -46,7 +46,13 @@ const MetricValue = builder.objectRef<MetricValueRecord>('MetricValue').implemen
     evidence: t.field({
       type: Evidence,
       description: 'The line that prints it.',
-      resolve: (v) => ({ line: v.evidenceLine, quote: v.evidenceQuote, section: v.evidenceSection || null }),
+      resolve: (v) => ({
+        line: v.evidenceLine,
+        lineEnd: v.evidenceLineEnd ?? v.evidenceLine,
+        quote: v.evidenceQuote,
+        section: v.evidenceSection || null,
+        sentenceId: v.evidenceSentence || null,
+      }),
     }),
   }),
 });
