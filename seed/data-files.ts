@@ -39,9 +39,12 @@ function formatIssue(file: string, doc: unknown, issue: z.core.$ZodIssue): strin
   return `${where}${fieldPath}: ${issue.message}`;
 }
 
+/** The shortest quote a reader can recognise a claim in; anything shorter is a fragment of a name. */
+export const MIN_QUOTE_CHARS = 4;
+
 /**
  * Checks that a quote occurs verbatim in the joined text of its cited lines (`line..lineEnd`, see
- * seed/parse/sentences.ts joinLines).
+ * seed/parse/sentences.ts joinLines) and is long enough to prove something.
  */
 export function checkEvidence(where: string, evidence: readonly (Evidence | { line: number; quote: string })[], problems: string[]): void {
   const lines = sourceLines();
@@ -51,6 +54,10 @@ export function checkEvidence(where: string, evidence: readonly (Evidence | { li
     const at = end === ev.line ? `line ${ev.line}` : `lines ${ev.line}–${end}`;
     if (text === undefined || lineText(end) === undefined)
       problems.push(`${where} › evidence[${i}]: ${at} is past the end of the report (${lines.length} lines)`);
+    else if ([...ev.quote].length < MIN_QUOTE_CHARS)
+      problems.push(
+        `${where} › evidence[${i}]: quote "${ev.quote}" on ${at} is shorter than ${MIN_QUOTE_CHARS} characters; quote the words that state the fact (add lineEnd to quote across a line break)`,
+      );
     else if (!(end === ev.line ? text.includes(ev.quote) : joinLines(lines, ev.line, end).includes(ev.quote)))
       problems.push(
         `${where} › evidence[${i}]: quote "${ev.quote}" does not occur on ${at} ("${joinLines(lines, ev.line, end)}")${end === ev.line ? '; a quote that runs on to the next line needs lineEnd' : ''}`,

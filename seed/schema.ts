@@ -108,6 +108,8 @@ export const MetricValueInput = z
     /** Exactly as printed: "141", ">99", "1.50：1", "—". */
     printed: z.string().min(1),
     line: z.number().int().positive(),
+    /** As in Evidence: a figure printed on its own line under its label is quoted with the label, across lines. */
+    lineEnd: z.number().int().positive().optional(),
     quote: z.string().min(1),
     /**
      * What the figure covers: `year` the calendar year (the default), `cumulative` a running total up to
@@ -118,7 +120,11 @@ export const MetricValueInput = z
     /** The date the figure stands at, where the report gives one more precise than the year. */
     asOf: dateField.optional(),
   })
-  .strict();
+  .strict()
+  .refine((v) => v.lineEnd === undefined || (v.lineEnd >= v.line && v.lineEnd <= v.line + 8), {
+    message: 'lineEnd must be at least line and at most 8 lines after it (a span of one sentence)',
+    path: ['lineEnd'],
+  });
 
 export const MetricInput = z
   .object({

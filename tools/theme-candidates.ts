@@ -5,7 +5,9 @@ import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { DATA_DIR } from '../seed/data-files.js';
 import { isDuplicateLine } from '../seed/parse/duplicates.js';
+import { joinLines } from '../seed/parse/sentences.js';
 import { prepareGraph } from '../seed/run.js';
+import { sourceLines } from '../seed/source.js';
 import { nameKey } from '../src/search/names.js';
 
 /** How far apart (in characters, besides the longer of the two) a name and a keyword may be on a line. */
@@ -18,7 +20,7 @@ const HELP = `Usage: npx tsx tools/theme-candidates.ts [--write] [--stats]
 Generates seed/data/themes.yaml: the THEME entities the report is organised around (named as printed,
 each with the first line that names it) and the ABOUT relations from programs, products, events,
 publications, awards, partners, subsidiaries and units to them. Every relation carries a verbatim quote
-from ONE line that says both:
+from ONE line (or the one span of lines its entity's evidence quotes) that says both:
   1. the entity's own evidence quote when it holds a keyword of the theme and is short (a name,
      ${SHORT_QUOTE} characters at most) or the entity's printed name holds that keyword too
      ("5G共建共享" → 5G), or else
@@ -232,7 +234,18 @@ const SOURCE_KINDS = new Set(['PROGRAM', 'PRODUCT', 'EVENT', 'PUBLICATION', 'AWA
 interface Candidate {
   from: string;
   to: string;
-  evidence: { line: number; quote: string }[];
+  evidence: { line: number; lineEnd?: number; quote: string }[];
+}
+
+/**
+ * The last line of an evidence quote that runs on past the line it starts on (a span checked against
+ * seed/parse/sentences.ts joinLines, at most 8 lines), or undefined when the quote is on that one line.
+ */
+function spanEnd(line: number, quote: string): number | undefined {
+  const src = sourceLines();
+  if ((src[line - 1] ?? '').includes(quote)) return undefined;
+  for (let end = line + 1; end <= Math.min(line + 8, src.length); end++) if (joinLines(src, line, end).includes(quote)) return end;
+  return undefined;
 }
 
 /** Every start index of `needle` in `text`. */
@@ -422,14 +435,17 @@ export function themeCandidates(): { themes: Record<string, unknown>[]; relation
     const evQuotes = e.props.evidenceQuotes;
     const mentionLines = (e.props.mentionLines as number[]) ?? [];
     for (const t of THEMES) {
-      const evidence: { line: number; quote: string }[] = [];
+      const evidence: Candidate['evidence'] = [];
       // A short evidence quote is a (possibly broken) name: it says the theme when it holds a keyword; a
       // longer one does when the entity's printed name holds the same keyword.
       evLines.forEach((line, i) => {
         const quote = evQuotes[i] ?? '';
         const says = t.keywords.filter((k) => quote.includes(k));
-        if (!isDuplicateLine(line) && says.length > 0 && (quote.length <= SHORT_QUOTE || says.some((k) => nameZh.includes(k))))
-          evidence.push({ line, quote });
+        if (!isDuplicateLine(line) && says.length > 0 && (quote.length <= SHORT_QUOTE || says.some((k) => nameZh.includes(k)))) {
+          // The graph keeps only the first line of a span quote; the ABOUT edge needs its lineEnd back.
+          const lineEnd = spanEnd(line, quote);
+          evidence.push(lineEnd === undefined ? { line, quote } : { line, lineEnd, quote });
+        }
       });
       if (evidence.length === 0)
         for (const line of [...new Set([...evLines, ...mentionLines])].sort((a, b) => a - b)) {
