@@ -206,7 +206,7 @@ export function buildGraph(data: CuratedData, lines: readonly string[], source: 
   const metricValues: MetricValueRow[] = [];
   const relations: RelationRow[] = [];
   for (const m of data.metrics) {
-    const cited = m.evidence.length > 0 ? m.evidence : m.values.map((v) => ({ line: v.line, quote: v.quote }));
+    const cited = m.evidence.length > 0 ? m.evidence : m.values.map((v) => ({ line: v.line, lineEnd: v.lineEnd, quote: v.quote }));
     const names = [m.nameZh, ...(m.nameEn ? [m.nameEn] : []), ...m.aliases];
     entities.push({
       id: m.id,
@@ -240,7 +240,7 @@ export function buildGraph(data: CuratedData, lines: readonly string[], source: 
           period: v.period ?? 'year',
           ...(v.asOf ? { asOf: v.asOf } : {}),
           evidenceLine: v.line,
-          evidenceLineEnd: v.line,
+          evidenceLineEnd: v.lineEnd ?? v.line,
           evidenceQuote: v.quote,
           evidenceSection: sectionOf(v.line)?.path ?? '',
           evidenceSentence: sentenceOf(v.line, v.quote)?.id ?? '',

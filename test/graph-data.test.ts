@@ -96,27 +96,44 @@ describe('the seeded graph (seed/ → Neo4j)', () => {
     for (const m of r) expect([...m.years].sort(), m.id).toEqual([2018, 2019, 2020]);
   });
 
-  it('cites only quotes that occur verbatim from their line of seed/source/ (every entity, relation and metric value)', async () => {
+  it('cites only quotes that occur verbatim in the joined text of their lines, inside the sentence they name, 4+ characters long (every entity, relation and metric value)', async () => {
     const lines = sourceLines();
-    // A quote across a line break (evidence lineEnd, at most 8 lines on) is stored under its first line.
-    const cites = (line: number, quote: string) =>
-      lines[line - 1]?.includes(quote) ||
-      Array.from({ length: 8 }, (_, k) => line + 1 + k).some((end) => end <= lines.length && joinLines(lines, line, end).includes(quote));
-    const cited = await rows<{ where: string; lines: number[]; quotes: string[] }>(`
-      MATCH (n:Entity) RETURN n.id AS where, n.evidenceLines AS lines, n.evidenceQuotes AS quotes
+    const cited = await rows<{ where: string; lines: number[]; ends: number[]; quotes: string[]; sentences: string[] }>(`
+      MATCH (n:Entity)
+      RETURN n.id AS where, n.evidenceLines AS lines, n.evidenceLineEnds AS ends, n.evidenceQuotes AS quotes, n.evidenceSentences AS sentences
       UNION ALL
-      MATCH (:Entity)-[r]->(:Entity) RETURN r.id AS where, r.evidenceLines AS lines, r.evidenceQuotes AS quotes
+      MATCH (:Entity)-[r]->(:Entity)
+      RETURN r.id AS where, r.evidenceLines AS lines, r.evidenceLineEnds AS ends, r.evidenceQuotes AS quotes, r.evidenceSentences AS sentences
       UNION ALL
-      MATCH (v:MetricValue) RETURN v.id AS where, [v.evidenceLine] AS lines, [v.evidenceQuote] AS quotes`);
+      MATCH (v:MetricValue)
+      RETURN v.id AS where, [v.evidenceLine] AS lines, [v.evidenceLineEnd] AS ends, [v.evidenceQuote] AS quotes, [v.evidenceSentence] AS sentences`);
+    const sentenceText = new Map(
+      (await rows<{ id: string; text: string }>('MATCH (s:Sentence) RETURN s.id AS id, s.text AS text')).map((s) => [s.id, s.text]),
+    );
+    const strip = (t: string) => t.replace(/\s+/g, '');
     let checked = 0;
+    let spans = 0;
     const wrong: string[] = [];
     for (const c of cited) {
       c.lines.forEach((line, i) => {
         checked++;
+        const end = c.ends[i] ?? line;
+        if (end > line) spans++;
         const quote = c.quotes[i] ?? '';
-        if (!quote || !cites(line, quote)) wrong.push(`${c.where}: line ${line} lacks "${quote}"`);
+        // Verbatim in the joined text of its lines (seed/parse/sentences.ts joinLines) ...
+        if (!quote || !joinLines(lines, line, end).includes(quote)) wrong.push(`${c.where}: lines ${line}–${end} lack "${quote}"`);
+        // ... and the sentence it names holds the quote, or (a quote over two sentences) begins it.
+        const sentence = sentenceText.get(c.sentences[i] ?? '') ?? '';
+        if (
+          !strip(sentence).includes(strip(quote)) &&
+          !strip(quote).includes(strip(sentence).slice(0, 4)) &&
+          !strip(sentence).includes(strip(quote).slice(0, 4))
+        )
+          wrong.push(`${c.where}: sentence ${c.sentences[i]} does not hold "${quote}"`);
+        if ([...quote].length < 4) wrong.push(`${c.where}: quote "${quote}" is too short to prove anything`);
       });
     }
+    expect(spans).toBeGreaterThan(100);
     expect(wrong).toEqual([]);
     expect(checked).toBeGreaterThan(2000);
   });

@@ -5,9 +5,7 @@ import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { DATA_DIR } from '../seed/data-files.js';
 import { isDuplicateLine } from '../seed/parse/duplicates.js';
-import { joinLines } from '../seed/parse/sentences.js';
 import { prepareGraph } from '../seed/run.js';
-import { sourceLines } from '../seed/source.js';
 import { nameKey } from '../src/search/names.js';
 
 /** How far apart (in characters, besides the longer of the two) a name and a keyword may be on a line. */
@@ -237,17 +235,6 @@ interface Candidate {
   evidence: { line: number; lineEnd?: number; quote: string }[];
 }
 
-/**
- * The last line of an evidence quote that runs on past the line it starts on (a span checked against
- * seed/parse/sentences.ts joinLines, at most 8 lines), or undefined when the quote is on that one line.
- */
-function spanEnd(line: number, quote: string): number | undefined {
-  const src = sourceLines();
-  if ((src[line - 1] ?? '').includes(quote)) return undefined;
-  for (let end = line + 1; end <= Math.min(line + 8, src.length); end++) if (joinLines(src, line, end).includes(quote)) return end;
-  return undefined;
-}
-
 /** Every start index of `needle` in `text`. */
 function positions(text: string, needle: string): number[] {
   const out: number[] = [];
@@ -433,6 +420,7 @@ export function themeCandidates(): { themes: Record<string, unknown>[]; relation
     const nameZh = e.props.nameZh as string;
     const evLines = e.props.evidenceLines;
     const evQuotes = e.props.evidenceQuotes;
+    const evEnds = e.props.evidenceLineEnds;
     const mentionLines = (e.props.mentionLines as number[]) ?? [];
     for (const t of THEMES) {
       const evidence: Candidate['evidence'] = [];
@@ -442,8 +430,7 @@ export function themeCandidates(): { themes: Record<string, unknown>[]; relation
         const quote = evQuotes[i] ?? '';
         const says = t.keywords.filter((k) => quote.includes(k));
         if (!isDuplicateLine(line) && says.length > 0 && (quote.length <= SHORT_QUOTE || says.some((k) => nameZh.includes(k)))) {
-          // The graph keeps only the first line of a span quote; the ABOUT edge needs its lineEnd back.
-          const lineEnd = spanEnd(line, quote);
+          const lineEnd = (evEnds[i] ?? line) > line ? evEnds[i] : undefined;
           evidence.push(lineEnd === undefined ? { line, quote } : { line, lineEnd, quote });
         }
       });

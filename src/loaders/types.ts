@@ -91,6 +91,13 @@ export interface EdgeRecord {
   type: string;
   year: number | null;
   label: string | null;
+  /** Present when the request asked the edge for its evidence (the neighbourhood, paths: src/translate edgeFill). */
+  evidenceLines?: number[];
+  evidenceLineEnds?: number[];
+  evidenceQuotes?: string[];
+  evidenceSections?: string[];
+  evidenceSentences?: string[];
+  evidenceSentenceRecords?: (SentenceRecord | null)[];
 }
 
 /** A line of the report text. */

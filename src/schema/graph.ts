@@ -3,9 +3,9 @@ import { neighborhoodComplexity } from '../complexity.js';
 import type { Context } from '../context.js';
 import { apiError } from '../db/errors.js';
 import type { EdgeRecord, EntityRecord } from '../loaders/types.js';
-import { recordFill } from '../translate/index.js';
+import { edgeFill, recordFill } from '../translate/index.js';
 import { intInRange } from './args.js';
-import { Entity, EntityKindEnum } from './entity.js';
+import { Entity, EntityKindEnum, Evidence, evidenceOf } from './entity.js';
 import { DEPRECATED_TYPES, RelationTypeEnum, relationTypesArg } from './relation-type.js';
 
 export const NEIGHBORHOOD = { maxDepth: 3, defaultLimit: 100, maxLimit: 1000 };
@@ -47,6 +47,12 @@ const Edge = builder.objectRef<EdgeRecord>('Edge').implement({
     type: t.exposeString('type', { description: 'The relationship type, e.g. PARTNERS_WITH.' }),
     year: t.exposeInt('year', { nullable: true, description: 'The year the report gives, if any.' }),
     label: t.exposeString('label', { nullable: true, description: "The report's own words for it, if recorded." }),
+    evidence: t.field({
+      type: [Evidence],
+      description:
+        'The report lines that state it, each with the verbatim quote and (asked for) its whole sentence: fetched in the same statement as the path or neighbourhood, so citing a path takes no second query.',
+      resolve: (e) => evidenceOf(e),
+    }),
   }),
 });
 
@@ -133,7 +139,7 @@ builder.queryFields((t) => ({
       const [row] = await ctx.db.query(
         'graph/neighborhood',
         { id: args.id, depth, limit, types, avoid, excludeKinds },
-        recordFill(info, [['nodes'], ['center']]),
+        new Map([...recordFill(info, [['nodes'], ['center']]), edgeFill(info, ['edges'])]),
       );
       if (!row) throw notFound([args.id], 'id');
       return { center: row.nodes[0] as EntityRecord, nodes: row.nodes, edges: row.edges, truncated: row.truncated };
@@ -177,7 +183,7 @@ builder.queryFields((t) => ({
       const rows = await ctx.db.query(
         filtered ? 'graph/paths-filtered' : 'graph/paths',
         { from: args.from, to: args.to, maxLength, first, types, avoid, excludeKinds },
-        recordFill(info, [['nodes']]),
+        new Map([...recordFill(info, [['nodes']]), edgeFill(info, ['edges'])]),
       );
       if (rows.length === 0) {
         // No path: say so only when both ends exist (an unknown id is a mistake to report, not an empty answer).

@@ -4,7 +4,9 @@ import {
   type GraphQLResolveInfo,
   getNamedType,
   isObjectType,
+  Kind,
   type OperationDefinitionNode,
+  type SelectionSetNode,
 } from 'graphql';
 import type { EntityRecord } from '../loaders/types.js';
 import { compilePlan, type EntityPlan, entityTypesOf, parameters, projection, through } from './compile.js';
@@ -95,4 +97,55 @@ export function recordFill(info: GraphQLResolveInfo, paths: readonly (readonly s
   const selections = paths.map((p) => compileSelection(info, p));
   const nested = selections.some((c) => c.plan.fields.length > 0);
   return propsFill([...selections.flatMap((c) => c.plan.props), ...(nested ? SLIM_PROPS : [])]);
+}
+
+/** The sentence record a statement brings along with evidence (Sentence's fields, src/loaders/types SentenceRecord). */
+const SENTENCE_PROJECTION =
+  's {.id, .ordinal, .text, .lineStart, .lineEnd, .block, .sectionId, .section, .chapter, .duplicate, .entityIds}';
+
+/**
+ * The template fill `{{e}}` that completes an edge map projection `{id: r.id, …, label: r.label{{e}}}` of the
+ * neighbourhood and paths: nothing, unless the request asks the edges for `evidence` (then the evidence
+ * lists of r), and for the evidence's `sentence` (then the sentences too, looked up in the same statement).
+ */
+export function edgeFill(info: GraphQLResolveInfo, edges: readonly string[]): [string, string] {
+  if (!selects(info, [...edges, 'evidence'])) return ['e', ''];
+  const lists = ['evidenceLines', 'evidenceLineEnds', 'evidenceQuotes', 'evidenceSections', 'evidenceSentences'].map(
+    (p) => `, ${p}: r.${p}`,
+  );
+  const sentences = selects(info, [...edges, 'evidence', 'sentence'])
+    ? `, evidenceSentenceRecords: [sid IN coalesce(r.evidenceSentences, []) | head(COLLECT { MATCH (s:Sentence {id: sid}) RETURN ${SENTENCE_PROJECTION} })]`
+    : '';
+  return ['e', `${lists.join('')}${sentences}`];
+}
+
+/**
+ * Whether the request selects the field at `path` below the current root field, through any alias,
+ * fragment or inline fragment (a spread's type condition is not checked: at worst a list is fetched that
+ * nobody reads).
+ */
+export function selects(info: GraphQLResolveInfo, path: readonly string[]): boolean {
+  const walk = (sets: readonly (SelectionSetNode | undefined)[], depth: number, seen: Set<string>): boolean => {
+    const name = path[depth];
+    if (name === undefined) return true;
+    const next: (SelectionSetNode | undefined)[] = [];
+    const visit = (set: SelectionSetNode | undefined) => {
+      for (const s of set?.selections ?? []) {
+        if (s.kind === Kind.FIELD) {
+          if (s.name.value === name) next.push(s.selectionSet);
+        } else if (s.kind === Kind.INLINE_FRAGMENT) visit(s.selectionSet);
+        else if (!seen.has(s.name.value) && Object.hasOwn(info.fragments, s.name.value)) {
+          seen.add(s.name.value);
+          visit(info.fragments[s.name.value]?.selectionSet);
+        }
+      }
+    };
+    for (const set of sets) visit(set);
+    return next.length > 0 && walk(next, depth + 1, seen);
+  };
+  return walk(
+    info.fieldNodes.map((f) => f.selectionSet),
+    0,
+    new Set(),
+  );
 }
