@@ -102,8 +102,9 @@ function sectionFinder(sections: readonly Section[]) {
 }
 
 /**
- * The sentence an evidence item quotes: among the sentences touching its first line, the first whose text
- * holds the quote (whitespace aside), else the first that holds its start.
+ * The sentence an evidence item quotes: among the sentences touching its first line, the one that holds the
+ * quote (whitespace aside), else the one the quote starts in (its text ends with the quote's beginning: a
+ * quote running on into the next sentence), else the first.
  */
 export function sentenceFinder(sentences: readonly ParsedSentence[]) {
   const byLine = new Map<number, ParsedSentence[]>();
@@ -113,16 +114,21 @@ export function sentenceFinder(sentences: readonly ParsedSentence[]) {
       if (list) list.push(s);
       else byLine.set(n, [s]);
     }
-  const strip = (t: string) => t.replace(/\s+/g, '');
   return (line: number, quote: string): ParsedSentence | undefined => {
     const candidates = byLine.get(line) ?? [];
-    const q = strip(quote);
-    return (
-      candidates.find((s) => strip(s.text).includes(q)) ??
-      candidates.find((s) => q.startsWith(strip(s.text).slice(-q.length))) ??
-      candidates[0]
-    );
+    const q = stripSpace(quote);
+    return candidates.find((s) => stripSpace(s.text).includes(q)) ?? candidates.find((s) => startsIn(s.text, quote)) ?? candidates[0];
   };
+}
+
+const stripSpace = (t: string): string => t.replace(/\s+/g, '');
+
+/** Whether `quote` starts inside `sentence` and runs on past its end: a suffix of the sentence begins the quote. */
+export function startsIn(sentence: string, quote: string): boolean {
+  const s = stripSpace(sentence);
+  const q = stripSpace(quote);
+  for (let k = Math.min(s.length, q.length - 1); k >= 1; k--) if (q.startsWith(s.slice(s.length - k))) return true;
+  return false;
 }
 
 type Cite = { line: number; lineEnd?: number | undefined; quote: string };

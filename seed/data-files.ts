@@ -58,9 +58,9 @@ export function checkEvidence(where: string, evidence: readonly (Evidence | { li
       problems.push(
         `${where} › evidence[${i}]: quote "${ev.quote}" on ${at} is shorter than ${MIN_QUOTE_CHARS} characters; quote the words that state the fact (add lineEnd to quote across a line break)`,
       );
-    else if (!(end === ev.line ? text.includes(ev.quote) : joinLines(lines, ev.line, end).includes(ev.quote)))
+    else if (!joinLines(lines, ev.line, end).includes(ev.quote))
       problems.push(
-        `${where} › evidence[${i}]: quote "${ev.quote}" does not occur on ${at} ("${joinLines(lines, ev.line, end)}")${end === ev.line ? '; a quote that runs on to the next line needs lineEnd' : ''}`,
+        `${where} › evidence[${i}]: quote "${ev.quote}" does not occur on ${at} ("${joinLines(lines, ev.line, end)}": lines trimmed and joined)${end === ev.line ? '; a quote that runs on to the next line needs lineEnd' : ''}`,
       );
   });
 }

@@ -71,6 +71,18 @@ query PartnersByPrograms {
     edges { node { nameZh ... on Partner { sector programs { nameZh branches { nameZh region { nameZh } } } } } }
   }
 }`,
+  reportSentences: /* GraphQL */ `# Read the report in sentences: where does it discuss 物聯網 (IoT)?
+# Sentences join the PDF's wrapped lines, so a phrase broken over two lines is found too.
+query ReportSentences {
+  sentences(search: "物聯網", first: 5) {
+    totalCount
+    edges { node { id text lineStart lineEnd section entities { id nameZh } } }
+  }
+  meituan: entity(name: "美團") {
+    sentences(first: 3) { totalCount edges { node { text } } }
+    evidence { line lineEnd quote sentence { text } }
+  }
+}`,
   countsPerGroup: /* GraphQL */ `# Aggregations: partners per sector, awards per issuer, network metrics per year
 query CountsPerGroup {
   sectors: entityAggregate(where: { kinds: PARTNER }, groupBy: { field: SECTOR }) { count groups { key count } }

@@ -1,6 +1,7 @@
 import { copyFileSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { joinLines } from '../seed/parse/sentences.js';
 import { type Browser, inkOf, openBrowser, shot, watchedPage } from './browser.js';
 import { testApp } from './helpers.js';
 
@@ -64,7 +65,7 @@ describe('/explore in headless Chromium, offline but for this server', () => {
     await open(page);
     await pickFromSearch(page, '美團', 'partner/meituan');
     await expect(page.locator('#entity-name').textContent()).resolves.toBe('美團');
-    await expect(page.locator('#evidence li').first().textContent()).resolves.toMatch(/^line \d+/);
+    await expect(page.locator('#evidence li').first().textContent()).resolves.toMatch(/^lines? \d+/);
     // The search list must not come back over the graph after a pick (a late answer used to reopen it).
     await page.waitForTimeout(800);
     expect(await page.locator('#results li').count()).toBe(0);
@@ -87,7 +88,7 @@ describe('/explore in headless Chromium, offline but for this server', () => {
     expect(await nodes()).toBeGreaterThan(before);
     const evidence = await page.locator('#evidence li').allTextContents();
     expect(evidence.length).toBeGreaterThan(0);
-    expect(evidence[0]).toMatch(/^line \d+/);
+    expect(evidence[0]).toMatch(/^lines? \d+/);
     expect(await page.locator('#status').textContent()).toMatch(/\d+ nodes · \d+ edges/);
 
     // Chinese labels draw as glyphs (fonts-noto-cjk), not as the same box as a character no font has.
@@ -262,18 +263,21 @@ describe('/explore in headless Chromium, offline but for this server', () => {
     expect(await page.locator('#status').textContent()).toMatch(/path\(s\) of 4 step\(s\): 中國電信 → .* → 北京 → .* → 智慧冬奧/);
     await capture(page, 'explore-path', true);
 
-    // A path's edges come without evidence: a click looks the relation up and shows its quote and line.
-    const pathEdge = await page.evaluate(
-      () =>
-        (window as unknown as { explore: Cy }).explore.cy
-          .edges('.path')
-          .filter((e: any) => !e.data('evidence'))[0]
-          .id() as string,
-    );
+    // A path's edges come with their evidence (Path.edges.evidence, in the same request): a click shows the
+    // whole sentence with the quoted words marked.
+    const pathEdge = await page.evaluate(() => {
+      const edges = (window as unknown as { explore: Cy }).explore.cy.edges('.path');
+      for (const e of edges) if (!e.data('evidence')) throw new Error(`path edge ${e.id()} came without evidence`);
+      return edges[0].id() as string;
+    });
     await clickOnCanvas(page, pathEdge);
     await page.waitForFunction((id: string) => document.querySelector('#panel')?.getAttribute('data-edge') === id, pathEdge);
     await page.waitForFunction(() => document.querySelectorAll('#evidence li').length > 0);
-    expect(await page.locator('#evidence li').first().textContent()).toMatch(/^line \d+.*「.+」$/);
+    const first = page.locator('#evidence li').first();
+    expect(await first.textContent()).toMatch(/^lines? \d+/);
+    const marked = (await first.locator('q.sentence mark').textContent()) ?? '';
+    expect(marked.length).toBeGreaterThanOrEqual(4);
+    expect(await first.locator('q.sentence').textContent()).toContain(marked);
     expect(problems).toEqual([]);
   });
 
@@ -287,12 +291,14 @@ describe('/explore in headless Chromium, offline but for this server', () => {
     expect(await page.locator('#entity-name').textContent()).toBe(edge.split(':')[0]);
     const ev = await page.locator('#evidence li').allTextContents();
     expect(ev.length).toBeGreaterThan(0);
-    expect(ev[0]).toMatch(/^line \d+.*「.+」$/);
-    // The line is the report's: check the quote against the source text.
-    const line = Number((await page.locator('#evidence li').first().getAttribute('data-line')) ?? 0);
-    const quote = /「(.+)」$/.exec(ev[0] ?? '')?.[1] ?? '';
+    expect(ev[0]).toMatch(/^lines? \d+/);
+    // The quote is the report's, marked inside its whole sentence: check it against the joined source lines.
+    const li = page.locator('#evidence li').first();
+    const line = Number((await li.getAttribute('data-line')) ?? 0);
+    const quote = (await li.locator('q.sentence mark').textContent()) ?? '';
+    expect(quote.length).toBeGreaterThanOrEqual(4);
     const source = readFileSync('seed/source/china-unicom-csr-2020.zh-Hant.txt', 'utf8').split('\n');
-    expect(source[line - 1]).toContain(quote);
+    expect(joinLines(source, line, line + 8)).toContain(quote);
     await capture(page, 'explore-edge');
     expect(problems).toEqual([]);
   });

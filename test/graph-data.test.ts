@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startsIn } from '../seed/build.js';
 import { DATA_DIR, DataError } from '../seed/data-files.js';
 import { joinLines } from '../seed/parse/sentences.js';
 import { seed } from '../seed/run.js';
@@ -122,7 +123,7 @@ describe('the seeded graph (seed/ → Neo4j)', () => {
         const quote = c.quotes[i] ?? '';
         // Verbatim in the joined text of its lines (seed/parse/sentences.ts joinLines) ...
         if (!quote || !joinLines(lines, line, end).includes(quote)) wrong.push(`${c.where}: lines ${line}–${end} lack "${quote}"`);
-        // ... and the sentence it names holds the quote, or (a quote over two sentences) begins it.
+        // ... and the sentence it names holds the quote, or (a quote running on into the next sentence) begins it.
         const sentence = sentenceText.get(c.sentences[i] ?? '') ?? '';
         if (
           !strip(sentence).includes(strip(quote)) &&

@@ -62,6 +62,12 @@ const EXPECT: Record<Name, (data: any) => void> = {
     expect(d.entities.edges[0].node.nameZh).toBe('中國電信');
     expect(d.entities.edges[0].node.programs.map((p: any) => p.nameZh)).toContain('5G共建共享');
   },
+  reportSentences: (d) => {
+    expect(d.sentences.totalCount).toBeGreaterThanOrEqual(20);
+    for (const e of d.sentences.edges) expect(e.node.text).toContain('物聯網');
+    expect(d.meituan.sentences.totalCount).toBeGreaterThanOrEqual(3);
+    expect(d.meituan.evidence[0].sentence.text.replace(/\s+/g, '')).toContain(d.meituan.evidence[0].quote.replace(/\s+/g, ''));
+  },
   countsPerGroup: (d) => {
     expect(d.sectors.count).toBe(63);
     expect(d.sectors.groups[0]).toEqual({ key: 'internet', count: 15 });

@@ -39,7 +39,7 @@ const Q_RELATIONS = `query ExploreRelations($id: ID!, $first: Int!, $after: Stri
       pageInfo { hasNextPage endCursor }
       edges {
         id type direction year label inferred
-        evidence { line quote section }
+        evidence { line lineEnd quote section sentence { id text } }
         node { id kind nameZh nameEn degree }
       }
     }
@@ -49,7 +49,7 @@ const Q_EDGE = `query ExploreEdge($id: ID!, $types: [String!], $kinds: [EntityKi
   entity(id: $id) {
     relations(types: $types, kinds: $kinds, direction: OUT, first: 100, after: $after) {
       pageInfo { hasNextPage endCursor }
-      edges { id type year date label kind share role inferred evidence { line quote section } }
+      edges { id type year date label kind share role inferred evidence { line lineEnd quote section sentence { id text } } }
     }
   }
 }`;
@@ -57,7 +57,7 @@ const Q_PATHS = `query ExplorePaths($from: ID!, $to: ID!, $avoidHubs: Boolean) {
   paths(from: $from, to: $to, maxLength: 5, first: 3, avoidHubs: $avoidHubs) {
     length
     nodes { id kind nameZh nameEn degree }
-    edges { id source target type year label }
+    edges { id source target type year label evidence { line lineEnd quote section sentence { id text } } }
   }
 }`;
 const Q_THEMES = `query ExploreThemes {
@@ -66,7 +66,7 @@ const Q_THEMES = `query ExploreThemes {
 const Q_ENTITY = `query ExploreEntity($id: ID!) {
   entity(id: $id) {
     id kind nameZh nameEn aliases description degree
-    evidence { line quote section }
+    evidence { line lineEnd quote section sentence { id text } }
     mentions(first: 3) { totalCount edges { node { line text } } }
     ... on Metric { unit category values { year value printed evidence { line quote } } }
   }
@@ -508,6 +508,14 @@ function chart(values, unit) {
   return svg;
 }
 
+/** The whole sentence with the quoted words marked; the bare quote where the sentence is not known. */
+function quoted(x) {
+  const text = x.sentence?.text;
+  const at = text ? text.indexOf(x.quote) : -1;
+  if (at < 0) return [`「${x.quote}」`];
+  return [h('q', { class: 'sentence' }, text.slice(0, at), h('mark', {}, x.quote), text.slice(at + x.quote.length))];
+}
+
 const evidenceList = (ev) =>
   h(
     'ul',
@@ -516,8 +524,13 @@ const evidenceList = (ev) =>
       h(
         'li',
         { 'data-line': x.line },
-        h('span', { class: 'line' }, `line ${x.line}`, x.section ? h('span', { class: 'section' }, ` · ${x.section}`) : null),
-        `「${x.quote}」`,
+        h(
+          'span',
+          { class: 'line' },
+          x.lineEnd && x.lineEnd > x.line ? `lines ${x.line}–${x.lineEnd}` : `line ${x.line}`,
+          x.section ? h('span', { class: 'section' }, ` · ${x.section}`) : null,
+        ),
+        ...quoted(x),
       ),
     ),
   );

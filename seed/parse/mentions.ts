@@ -208,30 +208,22 @@ export function mentionsForAll(lines: readonly string[], entities: readonly Ment
     }
   }
 
-  // Per start offset, the longest hit and the longest hit of any other entity: enough to decide whether some
-  // other entity's longer name covers a hit, without comparing all hits that share a start.
-  const best = new Int32Array(idx.text.length).fill(-1);
-  const other = new Int32Array(idx.text.length).fill(-1);
-  const len = (h: number): number => (h < 0 ? -1 : (hitLength[h] ?? -1));
-  let maxLength = 0;
-  hitStart.forEach((s, h) => {
-    const length = hitLength[h] ?? 0;
-    maxLength = Math.max(maxLength, length);
-    const b = best[s] ?? -1;
-    if (b < 0) best[s] = h;
-    else if (length > len(b)) {
-      if (hitEntity[h] !== hitEntity[b]) other[s] = b;
-      best[s] = h;
-    } else if (hitEntity[h] !== hitEntity[b] && length > len(other[s] ?? -1)) other[s] = h;
+  // A hit is dropped when a longer hit of another entity in the same sentence contains it and begins or
+  // ends with it. Hits are compared within their sentence only (a few dozen at most).
+  const bySentence = new Map<number, number[]>();
+  hitSentence.forEach((k, h) => {
+    const list = bySentence.get(k);
+    if (list) list.push(h);
+    else bySentence.set(k, [h]);
   });
   const coveredByOther = (h: number): boolean => {
     const start = hitStart[h] ?? 0;
-    const length = hitLength[h] ?? 0;
-    for (let s = start; s > start - maxLength && s >= 0; s--) {
-      const b = best[s] ?? -1;
-      if (b < 0) continue;
-      const o = hitEntity[b] !== hitEntity[h] ? b : (other[s] ?? -1);
-      if (len(o) > length && (s === start || s + len(o) === start + length)) return true;
+    const end = start + (hitLength[h] ?? 0);
+    for (const o of bySentence.get(hitSentence[h] ?? -1) ?? []) {
+      if (hitEntity[o] === hitEntity[h]) continue;
+      const oStart = hitStart[o] ?? 0;
+      const oEnd = oStart + (hitLength[o] ?? 0);
+      if (oEnd - oStart > end - start && oStart <= start && end <= oEnd && (oStart === start || oEnd === end)) return true;
     }
     return false;
   };

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { duplicateRanges, isDuplicateLine } from '../../seed/parse/duplicates.js';
-import { findMentions, mentionsForAll } from '../../seed/parse/mentions.js';
+import { findMentions, mentionsForAll, namingSentences, reportSentences } from '../../seed/parse/mentions.js';
 import { sectionForLine, sectionsOf, verifyToc } from '../../seed/parse/sections.js';
 import { TOC, type TocEntry } from '../../seed/parse/toc.js';
+import { prepareGraph } from '../../seed/run.js';
 import { sourceLines } from '../../seed/source.js';
 
 const lines = sourceLines();
@@ -168,5 +169,69 @@ describe('mentions', () => {
   it('finds a name wrapped over three lines of a narrow column', () => {
     // 589 "將「中國聯通定點" / 590 …; 598 "成立「中國聯通" / 599 "定點扶貧與對口" / 600 "援藏工作領導小" / 601 "組」。"
     expect(findMentions(lines, ['中國聯通定點扶貧與對口援藏工作領導小組'])).toEqual([589, 598]);
+  });
+});
+
+describe('mentions against an independent count over the joined text', () => {
+  it('gives every entity exactly the lines where one of its names starts in a sentence, unless a longer name of another entity there begins or ends with it', () => {
+    const graph = prepareGraph();
+    const sentences = namingSentences(lines, reportSentences(lines));
+    // The sentences as whitespace-free text (one space kept between ASCII words), each unit knowing its line.
+    const texts = sentences.map((s) => {
+      let text = '';
+      const line: number[] = [];
+      for (let i = 0; i < s.text.length; i++) {
+        const ch = s.text[i] ?? '';
+        if (/\s/.test(ch)) {
+          if (/\w/.test(s.text[i - 1] ?? '') && /\w/.test(s.text[i + 1] ?? '') && ch === ' ') {
+            text += ' ';
+            line.push(s.lineOf(i));
+          }
+          continue;
+        }
+        text += ch;
+        line.push(s.lineOf(i));
+      }
+      return { text, line };
+    });
+    const strip = (n: string) =>
+      n.trim().replace(/\s+/g, (ws, at, all) => (/\w/.test(all[at - 1] ?? '') && /\w/.test(all[at + ws.length] ?? '') ? ' ' : ''));
+    const names = graph.entities.map((e) => ({
+      id: e.id,
+      names: [...new Set([e.props.nameZh, ...e.props.aliases, ...(e.props.nameEn ? [e.props.nameEn] : [])].map(strip))].filter(
+        (n) => [...n].length >= 2,
+      ),
+    }));
+    // Every occurrence of every name: [sentence, start, end, entity].
+    const occ: [number, number, number, string][] = [];
+    texts.forEach((t, k) => {
+      for (const e of names)
+        for (const n of e.names) {
+          for (let p = t.text.indexOf(n); p >= 0; p = t.text.indexOf(n, p + 1)) {
+            const ascii = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_]/.test(c);
+            if (ascii(n[0]) && ascii(t.text[p - 1])) continue;
+            if (ascii(n.at(-1)) && ascii(t.text[p + n.length])) continue;
+            occ.push([k, p, p + n.length, e.id]);
+          }
+        }
+    });
+    const expected = new Map<string, Set<number>>();
+    for (const [k, a, b, id] of occ) {
+      const covered = occ.some(
+        ([k2, a2, b2, id2]) => k2 === k && id2 !== id && b2 - a2 > b - a && a2 <= a && b <= b2 && (a2 === a || b2 === b),
+      );
+      if (covered) continue;
+      const set = expected.get(id) ?? new Set<number>();
+      set.add(texts[k]?.line[a] ?? 0);
+      expected.set(id, set);
+    }
+    const differ = graph.entities.filter((e) => {
+      const want = [...(expected.get(e.id) ?? [])].sort((x, y) => x - y);
+      return JSON.stringify(want) !== JSON.stringify(e.props.mentionLines);
+    });
+    expect(
+      differ.map((e) => `${e.id}: ${[...(expected.get(e.id) ?? [])].sort((x, y) => x - y).join(',')} vs ${e.props.mentionLines.join(',')}`),
+    ).toEqual([]);
+    expect(graph.entities.length).toBeGreaterThan(1000);
   });
 });

@@ -44,6 +44,8 @@ export const NODE_ATTRIBUTES: readonly Attribute<EntityRow>[] = [
   all('degree', 'int', (r) => r.degree),
   all('mentions', 'int', (r) => r.entity.mentionLines?.length ?? 0),
   all('evidenceLines', 'string', (r) => r.entity.evidenceLines ?? []),
+  all('evidenceLineEnds', 'string', (r) => r.entity.evidenceLineEnds ?? r.entity.evidenceLines ?? []),
+  all('evidenceSentences', 'string', (r) => r.entity.evidenceSentences ?? []),
   csv('evidenceQuote', (r) => r.entity.evidenceQuotes?.[0] ?? null),
 ];
 
@@ -63,6 +65,8 @@ export const EDGE_ATTRIBUTES: readonly Attribute<RelationRow>[] = [
   all('role', 'string', (r) => r.props.role),
   all('inferred', 'boolean', (r) => r.props.inferred ?? false),
   all('evidenceLines', 'string', (r) => r.props.evidenceLines ?? []),
+  all('evidenceLineEnds', 'string', (r) => r.props.evidenceLineEnds ?? r.props.evidenceLines ?? []),
+  all('evidenceSentences', 'string', (r) => r.props.evidenceSentences ?? []),
   csv('evidenceQuote', (r) => r.props.evidenceQuotes?.[0] ?? null),
 ];
 
@@ -78,6 +82,8 @@ export const METRIC_VALUE_ATTRIBUTES: readonly Attribute<MetricValueRow>[] = [
   csv('unit', (r) => r.metric.unit),
   csv('source', (r) => r.metric.source),
   csv('evidenceLine', (r) => r.value.evidenceLine),
+  csv('evidenceLineEnd', (r) => r.value.evidenceLineEnd ?? r.value.evidenceLine),
+  csv('evidenceSentence', (r) => r.value.evidenceSentence ?? null),
   csv('evidenceQuote', (r) => r.value.evidenceQuote),
 ];
 
