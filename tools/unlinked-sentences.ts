@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { prepareGraph } from '../seed/run.js';
 import { coverage, type PairEntity, unlinkedSentences } from './lib/unlinked.js';
 
-const HELP = `Usage: npx tsx tools/unlinked-sentences.ts [--kinds A,B] [--json] [--count] [--coverage]
+const HELP = `Usage: npx tsx tools/unlinked-sentences.ts [--kinds A,B] [--json] [--count] [--coverage] [--keep-inside]
 
 Lists the report's sentences that name two or more entities with NO relation (of any type, in either
 direction) between some pair of them: the work list for curating links a sentence states (issue 20).
@@ -21,6 +21,7 @@ A pair listed is a candidate, not a link: add a relation only where the sentence
 Options:
   --kinds A,B   only pairs whose two ends are both of these kinds (PARTNER,PROGRAM,EVENT ...);
                 with * in the list (--kinds PARTNER,*), pairs with at least one end of the named kinds
+  --keep-inside keep the entities named only inside another's name (to review what that rule hides)
   --json        machine output: [{id, lineStart, lineEnd, text, pairs: [{a:{id,kind,name}, b:{...}}]}]
                 (with --count or --coverage: those figures as JSON)
   --count       print only the number of sentences and of pairs
@@ -35,6 +36,7 @@ const { values } = parseArgs({
     json: { type: 'boolean' },
     count: { type: 'boolean' },
     coverage: { type: 'boolean' },
+    'keep-inside': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -82,7 +84,10 @@ const entities = new Map<string, PairEntity>(
     },
   ]),
 );
-const list = unlinkedSentences(rows.sentences, rows.relations, entities, kinds ? { kinds } : {});
+const list = unlinkedSentences(rows.sentences, rows.relations, entities, {
+  ...(kinds ? { kinds } : {}),
+  keepInside: values['keep-inside'] === true,
+});
 const pairs = list.reduce((n, s) => n + s.pairs.length, 0);
 
 if (values.count) {

@@ -45,6 +45,8 @@ export interface PairOptions {
    * and the other anything. Absent or empty: every kind.
    */
   kinds?: readonly string[];
+  /** Keep entities named only inside another's name (left out by default). */
+  keepInside?: boolean;
 }
 
 /** The reporting companies, metrics and themes: a sentence naming them with something else states no link worth curating here. */
@@ -121,7 +123,7 @@ export function unlinkedSentences(
       .map((id) => entities.get(id))
       .filter((e): e is PairEntity => e !== undefined);
     if (named.length < 2) continue;
-    const inside = namedOnlyInside(s.text, named);
+    const inside = opts.keepInside ? new Set<string>() : namedOnlyInside(s.text, named);
     const ends = named.filter((e) => !inside.has(e.id)).sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
     const pairs: UnlinkedPair[] = [];
     for (let i = 0; i < ends.length; i++)
