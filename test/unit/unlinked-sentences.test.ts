@@ -65,6 +65,12 @@ describe('unlinkedSentences (tools/lib/unlinked.ts)', () => {
       'partner/huawei',
     ]);
     expect(ids(unlinkedSentences([inside], [], ENTITIES))).toEqual([['sentence/5.1', ['event/meituan-agreement×partner/huawei']]]);
+    expect(ids(unlinkedSentences([inside], [], ENTITIES, { keepInside: true }))).toEqual([
+      [
+        'sentence/5.1',
+        ['event/meituan-agreement×partner/huawei', 'event/meituan-agreement×partner/meituan', 'partner/huawei×partner/meituan'],
+      ],
+    ]);
     const both = sentence('sentence/6.1', '湖北省政府在湖北', ['organization/hubei-government', 'region/hubei']);
     expect(ids(unlinkedSentences([both], [], ENTITIES))).toEqual([['sentence/6.1', ['organization/hubei-government×region/hubei']]]);
     expect(
