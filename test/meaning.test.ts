@@ -13,11 +13,11 @@ async function rows<T>(cypher: string): Promise<T[]> {
 describe('Partner and Organization (one rule, DATA.md)', () => {
   it('gives every PARTNER a cooperation edge and no ORGANIZATION a partnership', async () => {
     const idle = await rows<{ id: string }>(
-      'MATCH (p:Partner) WHERE NOT EXISTS { (p)-[:PARTNERS_WITH|CO_FOUNDED|PARTICIPATES_IN|ORGANIZED|PUBLISHED]-(:Entity) } RETURN p.id AS id',
+      'MATCH (p:Partner) WHERE NOT EXISTS { (p)-[:PARTNERS_WITH|CO_FOUNDED|CO_DEVELOPED|PARTICIPATES_IN|ORGANIZED|PUBLISHED]-(:Entity) } RETURN p.id AS id',
     );
     expect(idle).toEqual([]);
     const partnering = await rows<{ id: string }>(
-      'MATCH (o:Organization)-[:PARTNERS_WITH|CO_FOUNDED]-(:Entity) RETURN DISTINCT o.id AS id',
+      'MATCH (o:Organization)-[:PARTNERS_WITH|CO_FOUNDED|CO_DEVELOPED]-(:Entity) RETURN DISTINCT o.id AS id',
     );
     expect(partnering).toEqual([]);
   });

@@ -6,6 +6,7 @@ export const RELATION_TYPES = [
   'LOCATED_IN',
   'PARTNERS_WITH',
   'CO_FOUNDED',
+  'CO_DEVELOPED',
   'RUNS',
   'PARTICIPATES_IN',
   'RECEIVED',

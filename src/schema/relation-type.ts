@@ -9,6 +9,8 @@ const DESCRIPTIONS = {
   LOCATED_IN: 'Branch, region, subsidiary, event or partner → the region it is in.',
   PARTNERS_WITH: 'Company, subsidiary or branch → partner (with the kind of partnership and its date).',
   CO_FOUNDED: 'Partner or company → the joint venture it founded.',
+  CO_DEVELOPED:
+    'Partner → a product it built or developed together with a China Unicom entity (e.g. 徐工集團 and the 5G smart-park network).',
   RUNS: 'Company, subsidiary, branch or unit → the program it runs.',
   PARTICIPATES_IN: 'Partner, branch, subsidiary or organisation → a program or event it takes part in.',
   RECEIVED: 'Recipient → award (with the year).',
@@ -18,7 +20,7 @@ const DESCRIPTIONS = {
   OFFERS: 'Company, subsidiary or branch → a product it offers.',
   PUBLISHED: 'Anyone → a publication they published.',
   ORGANIZED: 'Anyone → an event they organised.',
-  MEMBER_OF: 'Company or partner → an alliance or association it belongs to.',
+  MEMBER_OF: 'Company or partner → an alliance or association it belongs to or launched as a founding member.',
   PART_OF: 'Unit → company or unit; program → program; event → program.',
   SUPPORTS: 'Product or program → the program or event it serves.',
   SERVES: 'Company, subsidiary, branch, program or product → a customer, client or user of its service (not a partner).',
