@@ -125,11 +125,7 @@ describe('the seeded graph (seed/ → Neo4j)', () => {
         if (!quote || !joinLines(lines, line, end).includes(quote)) wrong.push(`${c.where}: lines ${line}–${end} lack "${quote}"`);
         // ... and the sentence it names holds the quote, or (a quote running on into the next sentence) begins it.
         const sentence = sentenceText.get(c.sentences[i] ?? '') ?? '';
-        if (
-          !strip(sentence).includes(strip(quote)) &&
-          !strip(quote).includes(strip(sentence).slice(0, 4)) &&
-          !strip(sentence).includes(strip(quote).slice(0, 4))
-        )
+        if (!strip(sentence).includes(strip(quote)) && !startsIn(sentence, quote))
           wrong.push(`${c.where}: sentence ${c.sentences[i]} does not hold "${quote}"`);
         if ([...quote].length < 4) wrong.push(`${c.where}: quote "${quote}" is too short to prove anything`);
       });

@@ -4,7 +4,7 @@ WHERE ($phrases IS NULL OR any(p IN $phrases WHERE (l.searchText + left(l.search
   AND ($sections IS NULL OR any(s IN $sections WHERE l.section CONTAINS s))
   AND ($duplicates OR NOT l.duplicate)
 WITH l ORDER BY l.number
-WITH collect(l) AS all
-RETURN size(all) AS total,
-       [l IN all[toInteger($offset)..toInteger($offset) + toInteger($limit)] |
+WITH collect(l) AS found
+RETURN size(found) AS total,
+       [l IN found[toInteger($offset)..toInteger($offset) + toInteger($limit)] |
          {line: l {.number, .text, .section, .sectionId, .duplicate, .sentenceIds}, score: null}] AS rows

@@ -4,5 +4,5 @@ WHERE NOT any(p IN $phrases WHERE (l.searchText + left(l.searchNext, size(p) - 1
   AND ($sections IS NULL OR any(s IN $sections WHERE l.section CONTAINS s))
   AND ($duplicates OR NOT l.duplicate)
 WITH l, score ORDER BY score DESC, l.number
-WITH collect({line: l {.number, .text, .section, .sectionId, .duplicate, .sentenceIds}, score: score}) AS all
-RETURN size(all) AS total, all[toInteger($offset)..toInteger($offset) + toInteger($limit)] AS rows
+WITH collect({line: l {.number, .text, .section, .sectionId, .duplicate, .sentenceIds}, score: score}) AS found
+RETURN size(found) AS total, found[toInteger($offset)..toInteger($offset) + toInteger($limit)] AS rows

@@ -17,7 +17,7 @@ WHERE ($phrases IS NULL OR any(p IN $phrases WHERE s.searchText CONTAINS p))
   AND ($sections IS NULL OR any(x IN $sections WHERE s.section CONTAINS x))
   AND ($duplicates OR NOT s.duplicate)
 WITH s ORDER BY s.ordinal
-WITH collect(s) AS all
-RETURN size(all) AS total,
-       [s IN all[toInteger($offset)..toInteger($offset) + toInteger($limit)] |
+WITH collect(s) AS found
+RETURN size(found) AS total,
+       [s IN found[toInteger($offset)..toInteger($offset) + toInteger($limit)] |
          {sentence: s {.id, .ordinal, .text, .lineStart, .lineEnd, .block, .sectionId, .section, .chapter, .duplicate, .entityIds}, score: null}] AS rows

@@ -5,5 +5,5 @@ WHERE NOT any(p IN $phrases WHERE s.searchText CONTAINS p)
   AND ($sections IS NULL OR any(x IN $sections WHERE s.section CONTAINS x))
   AND ($duplicates OR NOT s.duplicate)
 WITH s, score ORDER BY score DESC, s.ordinal
-WITH collect({sentence: s {.id, .ordinal, .text, .lineStart, .lineEnd, .block, .sectionId, .section, .chapter, .duplicate, .entityIds}, score: score}) AS all
-RETURN size(all) AS total, all[toInteger($offset)..toInteger($offset) + toInteger($limit)] AS rows
+WITH collect({sentence: s {.id, .ordinal, .text, .lineStart, .lineEnd, .block, .sectionId, .section, .chapter, .duplicate, .entityIds}, score: score}) AS found
+RETURN size(found) AS total, found[toInteger($offset)..toInteger($offset) + toInteger($limit)] AS rows

@@ -54,7 +54,9 @@ describe('compileSelection (src/translate): the Cypher each selection becomes, w
     const slim = compileSelection(infoFor('{ entity(id: "partner/meituan") { nameZh nameEn } }', 'entity'));
     expect(slim.projection).toBe('n {.id, .kind, .nameZh, .nameEn}');
     const withEvidence = compileSelection(infoFor('{ entity(id: "partner/meituan") { evidence { line quote } } }', 'entity'));
-    expect(withEvidence.projection).toBe('n {.id, .kind, .evidenceLines, .evidenceLineEnds, .evidenceQuotes, .evidenceSections, .evidenceSentences}');
+    expect(withEvidence.projection).toBe(
+      'n {.id, .kind, .evidenceLines, .evidenceLineEnds, .evidenceQuotes, .evidenceSections, .evidenceSentences}',
+    );
   });
 
   it('gates a field selected on one kind by its label, and merges a field reached through two fragments', () => {
