@@ -15,7 +15,9 @@ const meituan: EntityRow = {
     sector: 'internet',
     description: null,
     evidenceLines: [3590, 3602],
+    evidenceLineEnds: [3590, 3603],
     evidenceQuotes: ['與美團', '美團'],
+    evidenceSentences: ['sentence/3589.1', 'sentence/3602.1'],
     mentionLines: [3590, 3602, 3610],
   },
   degree: 4,
@@ -34,8 +36,10 @@ const link: RelationRow = {
     year: 2020,
     share: null,
     evidenceLines: [3590],
+    evidenceLineEnds: [3591],
     evidenceQuotes: ['與美團'],
     evidenceSections: ['拓合作'],
+    evidenceSentences: ['sentence/3589.1'],
   },
 };
 
@@ -59,6 +63,8 @@ describe('the attribute tables drive every writer (src/http/exports/attributes.t
       'degree',
       'mentions',
       'evidenceLines',
+      'evidenceLineEnds',
+      'evidenceSentences',
       'evidenceQuote',
     ]);
     expect(namesIn(EDGE_ATTRIBUTES, 'csv')).toEqual([
@@ -76,6 +82,8 @@ describe('the attribute tables drive every writer (src/http/exports/attributes.t
       'role',
       'inferred',
       'evidenceLines',
+      'evidenceLineEnds',
+      'evidenceSentences',
       'evidenceQuote',
     ]);
     expect(namesIn(METRIC_VALUE_ATTRIBUTES, 'csv')).toEqual([
@@ -89,6 +97,8 @@ describe('the attribute tables drive every writer (src/http/exports/attributes.t
       'unit',
       'source',
       'evidenceLine',
+      'evidenceLineEnd',
+      'evidenceSentence',
       'evidenceQuote',
     ]);
   });
@@ -112,14 +122,29 @@ describe('the attribute tables drive every writer (src/http/exports/attributes.t
       degree: 4,
       mentions: 3,
       evidenceLines: [3590, 3602],
+      evidenceLineEnds: [3590, 3603],
+      evidenceSentences: ['sentence/3589.1', 'sentence/3602.1'],
     });
-    expect(Object.keys(jsonNode(bare))).toEqual(['id', 'kind', 'nameZh', 'aliases', 'reference', 'degree', 'mentions', 'evidenceLines']);
+    expect(Object.keys(jsonNode(bare))).toEqual([
+      'id',
+      'kind',
+      'nameZh',
+      'aliases',
+      'reference',
+      'degree',
+      'mentions',
+      'evidenceLines',
+      'evidenceLineEnds',
+      'evidenceSentences',
+    ]);
     const row = csvRecord(attributesIn(NODE_ATTRIBUTES, 'csv'), meituan);
     expect(Object.keys(row)).toEqual(namesIn(NODE_ATTRIBUTES, 'csv'));
     expect(row).toMatchObject({
       id: 'partner/meituan',
       aliases: '美团|Meituan Dianping',
       evidenceLines: '3590|3602',
+      evidenceLineEnds: '3590|3603',
+      evidenceSentences: 'sentence/3589.1|sentence/3602.1',
       evidenceQuote: '與美團',
     });
     expect(csvRecord(attributesIn(NODE_ATTRIBUTES, 'csv'), bare)).toMatchObject({
@@ -139,12 +164,16 @@ describe('the attribute tables drive every writer (src/http/exports/attributes.t
       kind: 'strategic',
       inferred: false,
       evidenceLines: [3590],
+      evidenceLineEnds: [3591],
+      evidenceSentences: ['sentence/3589.1'],
     });
     expect(csvRecord(attributesIn(EDGE_ATTRIBUTES, 'csv'), link)).toMatchObject({
       sourceKind: 'COMPANY',
       targetKind: 'PARTNER',
       share: null,
       evidenceLines: '3590',
+      evidenceLineEnds: '3591',
+      evidenceSentences: 'sentence/3589.1',
       evidenceQuote: '與美團',
     });
   });
