@@ -254,6 +254,16 @@ describe('Path.edges.evidence and Subgraph.edges.evidence', () => {
       }
     `);
     const edges = [...d.paths[0].edges, ...d.neighborhood.edges];
+    // One statement per root field, evidence and sentences included (x-trace lists the statements run).
+    const traced = await api.gql(
+      /* GraphQL */ `{
+        paths(from: "partner/meituan", to: "company/china-unicom-hk", first: 1) { edges { evidence { quote sentence { text } } } }
+        neighborhood(id: "partner/meituan") { edges { evidence { quote sentence { text } } } }
+      }`,
+      {},
+      { 'x-trace': '1' },
+    );
+    expect(traced.extensions?.trace).toEqual({ dbRoundTrips: 2, queries: ['graph/paths', 'graph/neighborhood'] });
     expect(edges.length).toBeGreaterThan(1);
     for (const e of edges) {
       expect(e.evidence.length, e.id).toBeGreaterThan(0);
