@@ -228,6 +228,18 @@ describe('GET /export/*.csv', () => {
     const some = await csv('/export/relations.csv?types=RUNS,OWNS');
     expect(new Set(some.records.map((r) => r.type))).toEqual(new Set(['RUNS', 'OWNS']));
     expect(some.records.every((r) => /^\d+(\|\d+)*$/.test(r.evidenceLines ?? ''))).toBe(true);
+    // Spans and sentences: one entry per evidence item, in the same order as evidenceLines.
+    for (const r of all.records) {
+      const lines = (r.evidenceLines ?? '').split('|');
+      const ends = (r.evidenceLineEnds ?? '').split('|');
+      const sentences = (r.evidenceSentences ?? '').split('|');
+      expect(ends.length, r.id).toBe(lines.length);
+      expect(sentences.length, r.id).toBe(lines.length);
+      lines.forEach((l, i) => expect(Number(ends[i]), r.id).toBeGreaterThanOrEqual(Number(l)));
+      for (const s of sentences) expect(s, r.id).toMatch(/^sentence\/\d+\.\d+$/);
+    }
+    const gehua = all.records.find((r) => r.id === 'CO_FOUNDED:partner/gehua-catv->subsidiary/beijing-international-cloud-broadcasting');
+    expect(Number(gehua?.evidenceLineEnds.split('|')[0])).toBeGreaterThan(Number(gehua?.evidenceLines.split('|')[0]));
   });
 
   it('metrics.csv: long format (metric, category, year, value, printed, unit), exact values from the KPI table', async () => {
