@@ -184,6 +184,7 @@ export function loadCuratedData(
     relationKinds,
     problems,
   );
+  checkThemeNames(data.entities, data.metrics, problems);
 
   if (problems.length > 0) throw new DataError(problems);
   return data;
