@@ -18,7 +18,7 @@ COPY public ./public
 COPY tools/docker/dist-assets.mjs ./tools/docker/dist-assets.mjs
 RUN npm run build && npm prune --omit=dev --ignore-scripts --no-audit --no-fund
 
-# Stage 2: compiled code, its run-time files (dist/cypher, dist/public, dist/seed/{data,source}) and the
+# Stage 2: compiled code, its run-time files (dist/cypher, dist/public, dist/seed/{data,rules,source}) and the
 # production dependencies; runs as the unprivileged `node` user of the base image.
 FROM ${NODE_IMAGE}
 WORKDIR /app

@@ -6,7 +6,10 @@ if (values.help) {
   console.log(`Usage: npx tsx seed/check.ts
 
 Validates every seed/data/*.yaml file without touching a database: zod shapes, unique ids,
-relation ends that exist, and every evidence quote present verbatim on its cited line.
+relation ends that exist, every evidence quote present verbatim on its cited line, and every
+relation (the REPORTS edges the seeder writes included) between kinds its type allows
+(seed/rules/relation-kinds.yaml, the machine form of DATA.md's relation table), and no
+name of a theme shared with any other entity (folded with nameKey).
 Exits 1 and lists each problem (file › entry › field: what is expected) when anything is wrong.`);
   process.exit(0);
 }

@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { z } from 'zod';
+import { kindOfId } from '../src/model/index.js';
+import { nameKey } from '../src/search/names.js';
 import { joinLines } from './parse/sentences.js';
+import { allowedPairs, kindPairAllowed, loadRelationKinds, type RelationKinds } from './relation-kinds.js';
+import { SEED_REPORT } from './reports.js';
 import { DataFile, type EntityInput, type Evidence, type MetricInput, type RelationInput } from './schema.js';
 import { lineText, sourceLines } from './source.js';
 
@@ -66,10 +70,69 @@ export function checkEvidence(where: string, evidence: readonly (Evidence | { li
 }
 
 /**
- * Reads every YAML file of seed/data/, validates it with zod and cross-checks it (ids unique, relation
- * ends exist, every quote on its line). Throws a DataError that lists every problem found.
+ * Checks that a relation joins kinds its type allows (seed/rules/relation-kinds.yaml, the machine form of
+ * DATA.md's table "Relation types and their direction"); ids whose prefix names no kind are left to the
+ * id checks.
  */
-export function loadCuratedData(dir = DATA_DIR, extraIds: Iterable<string> = []): CuratedData {
+export function checkRelationKinds(
+  where: string,
+  r: Pick<RelationInput, 'type' | 'from' | 'to'>,
+  rules: RelationKinds,
+  problems: string[],
+): void {
+  const from = kindOfId(r.from);
+  const to = kindOfId(r.to);
+  if (!from || !to || kindPairAllowed(rules, r.type, from, to)) return;
+  problems.push(
+    `${where} › kinds: ${from} → ${to} is not allowed for ${r.type}; allowed: ${allowedPairs(rules, r.type).join(', ')} (seed/rules/relation-kinds.yaml, DATA.md's relation table: fix the type or direction, or extend both with the reason)`,
+  );
+}
+
+/**
+ * Checks that no folded name (nameKey) of a THEME is a printed name, English name or alias of any other
+ * entity or metric: a theme's names belong to it alone, so `entity(name:)` never has to choose.
+ */
+export function checkThemeNames(
+  entities: readonly (Pick<EntityInput, 'id' | 'kind' | 'nameZh' | 'nameEn' | 'aliases'> & { file: string })[],
+  metrics: readonly (Pick<MetricInput, 'id' | 'nameZh' | 'nameEn' | 'aliases'> & { file: string })[],
+  problems: string[],
+): void {
+  const fields = (e: { nameZh: string; nameEn?: string | undefined; aliases: readonly string[] }): [string, string][] => [
+    ['nameZh', e.nameZh],
+    ...(e.nameEn ? [['nameEn', e.nameEn] as [string, string]] : []),
+    ...e.aliases.map((a, i): [string, string] => [`aliases[${i}]`, a]),
+  ];
+  const others = new Map<string, string[]>();
+  for (const e of [...entities.filter((x) => x.kind !== 'THEME'), ...metrics])
+    for (const [field, name] of fields(e)) {
+      const key = nameKey(name);
+      if (!key) continue;
+      const owner = `${e.id} (${e.file} › ${field} "${name}")`;
+      const list = others.get(key);
+      if (list) list.push(owner);
+      else others.set(key, [owner]);
+    }
+  for (const t of entities.filter((x) => x.kind === 'THEME'))
+    for (const [field, name] of fields(t)) {
+      const clash = others.get(nameKey(name));
+      if (clash)
+        problems.push(
+          `${t.file} › ${t.id} › ${field}: "${name}" is also a name of ${clash.join(', ')}; a theme's names belong to it alone (remove the alias from the other entity, or rename the theme in tools/theme-candidates.ts)`,
+        );
+    }
+}
+
+/**
+ * Reads every YAML file of seed/data/, validates it with zod and cross-checks it (ids unique, relation
+ * ends exist, every quote on its line, every relation between kinds its type allows — the REPORTS edges
+ * the seeder writes included —, no theme name shared with another entity). Throws a DataError that lists
+ * every problem found.
+ */
+export function loadCuratedData(
+  dir = DATA_DIR,
+  extraIds: Iterable<string> = [],
+  relationKinds: RelationKinds = loadRelationKinds(),
+): CuratedData {
   const problems: string[] = [];
   const data: CuratedData = { entities: [], relations: [], metrics: [] };
   const files = readdirSync(dir)
@@ -111,8 +174,17 @@ export function loadCuratedData(dir = DATA_DIR, extraIds: Iterable<string> = [])
     if (!ids.has(r.from)) problems.push(`${where} › from: no entity has id "${r.from}"`);
     if (!ids.has(r.to)) problems.push(`${where} › to: no entity has id "${r.to}"`);
     checkEvidence(where, r.evidence, problems);
+    checkRelationKinds(where, r, relationKinds, problems);
     void i;
   });
+  // The seeder writes one REPORTS edge from the reporting company to every metric (seed/build.ts).
+  checkRelationKinds(
+    `seed/build.ts › relations REPORTS ${SEED_REPORT.report.reportingCompany} -> metric/*`,
+    { type: 'REPORTS', from: SEED_REPORT.report.reportingCompany, to: 'metric/any' },
+    relationKinds,
+    problems,
+  );
+  checkThemeNames(data.entities, data.metrics, problems);
 
   if (problems.length > 0) throw new DataError(problems);
   return data;

@@ -33,7 +33,7 @@ describe('Partner and Organization (one rule, DATA.md)', () => {
         bilibili: entity(name: "B站") { kind ... on Partner { partnerships { label } } }
       }
     `);
-    expect(d.hiSpeed).toEqual({ kind: 'ORGANIZATION', servedBy: [{ id: 'program/wo-cloud' }] });
+    expect(d.hiSpeed).toEqual({ kind: 'ORGANIZATION', servedBy: [{ id: 'product/wo-cloud' }] });
     expect(d.police).toEqual({ kind: 'ORGANIZATION', servedBy: [{ id: 'product/huiheje-dispute-resolution-platform' }] });
     expect(d.hospital).toEqual({ kind: 'ORGANIZATION', servedBy: [{ id: 'branch/hubei' }] });
     expect(d.yunnan).toEqual({ kind: 'ORGANIZATION', servedBy: [{ id: 'branch/yunnan' }] });

@@ -51,7 +51,7 @@ describe('Query.search', () => {
       ['暢聽王卡', 'product/changting-king-card'],
       ['畅听王卡', 'product/changting-king-card'],
       ['孝心卡', 'product/filial-card'],
-      ['沃雲', 'program/wo-cloud'],
+      ['沃雲', 'product/wo-cloud'],
       ['聯通鏈', 'program/unicom-chain'],
       ['肇慶', 'region/zhaoqing'],
       ['IR Magazine', 'organization/ir-magazine'],

@@ -52,14 +52,16 @@ export const KINDS = {
   PROGRAM: {
     typeName: 'Program',
     idPrefix: 'program',
-    description: 'Initiatives, campaigns and platforms (e.g. 5G共建共享, 智慧冬奧).',
-    typeDescription: 'An initiative, campaign or platform: 5G共建共享, 智慧冬奧, 精準扶貧, 普遍服務, 雪域童年, 聯通鏈, 沃雲 ...',
+    description: 'Initiatives, campaigns, projects and schemes (e.g. 5G共建共享, 智慧冬奧); a platform built as a project is one.',
+    typeDescription:
+      'An initiative, campaign, project, scheme or programme of work: 5G共建共享, 智慧冬奧, 精準扶貧, 普遍服務, 雪域童年, 聯通鏈 ...; a platform the group built as a project for one client or for its own work (池州市智慧政協平台, 五大智慧中台) is one too.',
   },
   PRODUCT: {
     typeName: 'Product',
     idPrefix: 'product',
-    description: 'Products and services (e.g. 暢聽王卡, 孝心卡).',
-    typeDescription: 'A product or service: 暢聽王卡, 孝心卡, 沃家神眼 ...',
+    description: 'Products and services customers use or buy, platforms offered to users included (e.g. 暢聽王卡, 孝心卡, 沃雲).',
+    typeDescription:
+      'A product or service customers use or buy, a platform offered to users included: 暢聽王卡, 孝心卡, 沃家神眼, 沃雲 ...',
   },
   PARTNER: {
     typeName: 'Partner',

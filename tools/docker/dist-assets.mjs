@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
   console.log(`Usage: node tools/docker/dist-assets.mjs
 
-Run by \`npm run build\` after tsc. Copies cypher/, public/, seed/data/ and seed/source/ into dist/ (the
+Run by \`npm run build\` after tsc. Copies cypher/, public/, seed/data/, seed/rules/ and seed/source/ into dist/ (the
 compiled code resolves them relative to itself) and writes dist/server.js, which starts dist/src/server.js.`);
   process.exit(0);
 }
@@ -20,7 +20,7 @@ if (!existsSync(`${dist}src/server.js`)) {
   console.error(`dist-assets: ${dist}src/server.js is missing; run \`npm run build\` (tsc first, then this script).`);
   process.exit(1);
 }
-for (const dir of ['cypher', 'public', 'seed/data', 'seed/source']) {
+for (const dir of ['cypher', 'public', 'seed/data', 'seed/rules', 'seed/source']) {
   rmSync(`${dist}${dir}`, { recursive: true, force: true });
   cpSync(`${root}${dir}`, `${dist}${dir}`, { recursive: true });
 }
@@ -28,4 +28,4 @@ writeFileSync(
   `${dist}server.js`,
   "// Entry point of the production build (`node dist/server.js`); written by tools/docker/dist-assets.mjs.\nimport './src/server.js';\n",
 );
-console.log('dist-assets: copied cypher/, public/, seed/data/, seed/source/ and wrote dist/server.js');
+console.log('dist-assets: copied cypher/, public/, seed/data/, seed/rules/, seed/source/ and wrote dist/server.js');
