@@ -57,7 +57,9 @@ for (const file of readdirSync(DATA_DIR).filter((f) => f.endsWith('.yaml') && f 
       if (!n || n[1] !== indent) break;
       const line = Number(n[2]);
       const q = unquote(n[3] ?? '');
-      const endsLine = trimLine(lines[last - 1] ?? '').endsWith(quote.slice(-Math.min(quote.length, trimLine(lines[last - 1] ?? '').length)));
+      const endsLine = trimLine(lines[last - 1] ?? '').endsWith(
+        quote.slice(-Math.min(quote.length, trimLine(lines[last - 1] ?? '').length)),
+      );
       const startsLine = trimLine(lines[line - 1] ?? '').startsWith(q);
       if (line !== nextNonBlank(last) || !endsLine || !startsLine || !sameSentence(first, line)) break;
       const joined = joinLines(lines, first, line);
@@ -73,7 +75,13 @@ for (const file of readdirSync(DATA_DIR).filter((f) => f.endsWith('.yaml') && f 
     }
     merged += j - i - 1;
     const item = `${indent}- { line: ${first}, lineEnd: ${last}, quote: ${JSON.stringify(quote)} }`;
-    if (!values.write) console.log(`${file}: ${text.slice(i, j).map((t) => t.trim()).join(' + ')}\n  → ${item.trim()}`);
+    if (!values.write)
+      console.log(
+        `${file}: ${text
+          .slice(i, j)
+          .map((t) => t.trim())
+          .join(' + ')}\n  → ${item.trim()}`,
+      );
     out.push(item);
     i = j - 1;
   }
