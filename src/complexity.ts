@@ -28,11 +28,15 @@ export function fieldComplexity<Ctx>(
  * What an EntityWhere adds to its field's cost: WHERE_PART_COST for each EntityWhere object in it (the top
  * one, and each `and`/`or` branch and `relatedTo.where`) and WHERE_SUBQUERY_COST for each condition that is a
  * subquery run per candidate (`about`, `relatedTo`, `hasRelation`, `degree`, and `locatedIn` below the top).
- * The largest filter the resolver accepts (src/translate/filter.ts MAX_WHERE_PARTS) costs a few thousand, so
- * a request holding ten of them no longer fits. Counting stops past the nesting the resolver refuses anyway.
+ * The largest filter the resolver accepts (src/translate/filter.ts MAX_WHERE_PARTS, MAX_WHERE_SUBQUERIES) costs
+ * about 5,300, so a request holding ten of them no longer fits. Counting stops past the nesting the resolver refuses anyway.
  */
 export const WHERE_PART_COST = 20;
-export const WHERE_SUBQUERY_COST = 100;
+/**
+ * A subquery runs once per candidate: warm, a filter of 50 of them took 557 ms over the seeded graph (~11 ms,
+ * some 2,000 units, each); 500 is the share the API's own CPU and the statement's size pay for.
+ */
+export const WHERE_SUBQUERY_COST = 500;
 
 export function whereCost(where: unknown, depth = 0): number {
   if (where == null || typeof where !== 'object' || depth > 5) return 0;

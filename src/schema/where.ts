@@ -6,6 +6,7 @@ import {
   MAX_WHERE_BRANCHES,
   MAX_WHERE_DEPTH,
   MAX_WHERE_PARTS,
+  MAX_WHERE_SUBQUERIES,
   type RelatedToInput,
 } from '../translate/filter.js';
 import { DirectionEnum, EntityKindEnum } from './entity.js';
@@ -65,7 +66,7 @@ export const RegionLevelEnum = builder.enumType('RegionLevel', {
 export const EntityWhere = builder.inputRef<EntityWhereInput>('EntityWhere');
 const RelatedTo = builder.inputRef<RelatedToInput>('RelatedTo');
 
-const LIMITS = `\`and\`, \`or\` and \`relatedTo.where\` nest at most ${MAX_WHERE_DEPTH} levels below the top \`where\`, each \`and\`/\`or\` takes at most ${MAX_WHERE_BRANCHES} branches, and one filter holds at most ${MAX_WHERE_PARTS} EntityWhere objects and ${MAX_FILTER_IDS} ids in all (more is BAD_USER_INPUT naming the argument); each part adds to the query's cost.`;
+const LIMITS = `\`and\`, \`or\` and \`relatedTo.where\` nest at most ${MAX_WHERE_DEPTH} levels below the top \`where\`, each \`and\`/\`or\` takes at most ${MAX_WHERE_BRANCHES} branches, and one filter holds at most ${MAX_WHERE_PARTS} EntityWhere objects, ${MAX_WHERE_SUBQUERIES} subquery conditions (about, relatedTo, hasRelation, degree, and locatedIn inside and/or/relatedTo.where) and ${MAX_FILTER_IDS} ids in all (more is BAD_USER_INPUT naming the argument); each part and subquery adds to the query's cost.`;
 
 RelatedTo.implement({
   description: `A relationship to another entity: either ONE entity by \`id\` ("partners of program/5g-co-build-co-share") or ANY entity that meets \`where\` ("partners of programs about 5G": {where: {kinds: [PROGRAM], about: ["theme/5g"]}}), through relationships of \`relationTypes\` (default any) in \`direction\` (default BOTH). Give exactly one of \`id\` and \`where\`. ${LIMITS}`,

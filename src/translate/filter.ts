@@ -39,12 +39,19 @@ export interface IdRef {
 /**
  * How far a filter may branch: `and`, `or` and `relatedTo.where` nest at most MAX_WHERE_DEPTH levels below
  * the top `where`, each `and`/`or` list has at most MAX_WHERE_BRANCHES entries, and one filter holds at
- * most MAX_WHERE_PARTS EntityWhere objects and MAX_FILTER_IDS ids in all. Each part is an EXISTS subquery
+ * most MAX_WHERE_PARTS EntityWhere objects, MAX_WHERE_SUBQUERIES subquery conditions (about, relatedTo,
+ * hasRelation, degree, and locatedIn below the top) and MAX_FILTER_IDS ids in all. Each part is an EXISTS subquery
  * or a few conditions in ONE statement; Neo4j plans a new statement shape in time that grows with them.
  */
 export const MAX_WHERE_DEPTH = 3;
 export const MAX_WHERE_BRANCHES = 5;
 export const MAX_WHERE_PARTS = 16;
+/**
+ * Measured on the seeded graph, on the loaded 2-core machine: the first request of a new filter shape waits for
+ * Neo4j to plan it, ~1-3 s with 2-8 subqueries, ~4.7 s with 20, over 11 s (the request deadline) with 50; then
+ * 20-100 ms warm. Ten keep a new shape's plan to a few seconds.
+ */
+export const MAX_WHERE_SUBQUERIES = 10;
 export const MAX_FILTER_IDS = 50;
 
 export interface IntRangeInput {
@@ -153,6 +160,8 @@ export interface Filter {
 interface State {
   params: Record<string, unknown>;
   ids: IdRef[];
+  /** Subquery conditions so far (MAX_WHERE_SUBQUERIES). */
+  subqueries: number;
   /** EntityWhere objects seen (MAX_WHERE_PARTS). */
   parts: number;
   /** Subquery variables made so far: each EXISTS gets names of its own (m1, rel1, t2 ...). */
@@ -160,6 +169,15 @@ interface State {
 }
 
 const badInput = (argument: string, message: string) => apiError(message, 'BAD_USER_INPUT', { argument });
+
+/** Counts one subquery condition at `argument`, refusing past MAX_WHERE_SUBQUERIES. */
+function subquery(s: State, argument: string) {
+  if (++s.subqueries > MAX_WHERE_SUBQUERIES)
+    throw badInput(
+      argument,
+      `The filter has more than ${MAX_WHERE_SUBQUERIES} subquery conditions (\`about\`, \`relatedTo\`, \`hasRelation\`, \`degree\`, and \`locatedIn\` inside \`and\`/\`or\`/\`relatedTo.where\`; the ${MAX_WHERE_SUBQUERIES + 1}th at \`${argument}\`): split the question into several requests.`,
+    );
+}
 
 /** A region condition on `v` (locatedIn inside and/or/relatedTo, where it cannot be the candidates' source, as IN_REGION is). */
 const inRegion = (v: string, p: string) =>
@@ -203,6 +221,8 @@ function conditions(w: EntityWhereInput, v: string, prefix: string, path: string
     degreeMin: degree.min,
     degreeMax: degree.max,
   };
+  if (values.hasRelation != null) subquery(s, `${path}.hasRelation`);
+  if (degree.min != null || degree.max != null) subquery(s, `${path}.degree`);
   const out: string[] = [];
   for (const [param, condition] of CONDITIONS) {
     if (values[param] == null) continue;
@@ -211,6 +231,7 @@ function conditions(w: EntityWhereInput, v: string, prefix: string, path: string
   }
   const about = list(w.about);
   if (about) {
+    subquery(s, `${path}.about`);
     for (const id of about) addId(s, `${path}.about`, id, 'THEME');
     const t = `t${++s.vars}`;
     s.params[`${prefix}about`] = about;
@@ -224,6 +245,7 @@ function conditions(w: EntityWhereInput, v: string, prefix: string, path: string
         at,
         `\`${at}\` takes either \`id\` (one entity, e.g. {id: "partner/huawei"}) or \`where\` (any entity that meets it, e.g. {where: {kinds: [PROGRAM], about: ["theme/5g"]}}), not ${r.id == null ? 'neither' : 'both'}.`,
       );
+    subquery(s, at);
     const k = ++s.vars;
     const m = `m${k}`;
     const rel = `rel${k}`;
@@ -275,6 +297,7 @@ function nested(w: EntityWhereInput, v: string, prefix: string, path: string, de
     out.push(`${v}.kind IN $${prefix}kinds`);
   }
   if (w.locatedIn != null) {
+    subquery(s, `${path}.locatedIn`);
     addId(s, `${path}.locatedIn`, w.locatedIn, null);
     s.params[`${prefix}locatedIn`] = w.locatedIn;
     out.push(inRegion(v, `$${prefix}locatedIn`));
@@ -304,7 +327,7 @@ export function filterClause(where: EntityWhereInput | null | undefined, legacy:
     year: legacy.year != null ? { min: legacy.year, max: legacy.year } : w.year,
   };
   const given = both(list(w.kinds), list(legacy.kinds));
-  const s: State = { params: { kinds: given ?? [...ENTITY_KINDS] }, ids: [], parts: 1, vars: 0 };
+  const s: State = { params: { kinds: given ?? [...ENTITY_KINDS] }, ids: [], subqueries: 0, parts: 1, vars: 0 };
   const params = s.params;
   const head: string[] = [];
   const locatedIn = w.locatedIn ?? null;

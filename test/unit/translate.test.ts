@@ -17,6 +17,7 @@ import {
   MAX_WHERE_BRANCHES,
   MAX_WHERE_DEPTH,
   MAX_WHERE_PARTS,
+  MAX_WHERE_SUBQUERIES,
   sortClause,
 } from '../../src/translate/filter.js';
 import { compileSelection, recordFill } from '../../src/translate/index.js';
@@ -335,6 +336,12 @@ describe('EntityWhere.about, relatedTo, and, or (src/translate/filter.ts): one s
     const many = { or: Array.from({ length: 5 }, () => ({ and: Array.from({ length: 3 }, () => ({ kinds: ['AWARD'] })) })) };
     expect(refusal(many)).toMatchObject({ code: 'BAD_USER_INPUT', argument: expect.stringMatching(/^where\.or\[\d\]/) });
     expect(refusal(many).message).toMatch(/more than 16 parts/);
+    // Subqueries (about, relatedTo, hasRelation, degree, nested locatedIn) are counted over the whole filter.
+    const sub = (i: number): EntityWhereInput => (i % 2 ? { about: ['theme/5g'] } : { locatedIn: 'region/x' });
+    const heavy = { or: [0, 1, 2, 3, 4].map((b) => ({ and: [sub(b), sub(b + 1)] })), hasRelation: ['SIGNED'] };
+    expect(refusal(heavy)).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'where.or[4].and[1].about' });
+    expect(refusal(heavy).message).toMatch(new RegExp(`more than ${MAX_WHERE_SUBQUERIES} subquery conditions`));
+    expect(filterClause({ ...heavy, hasRelation: null }).where.match(/EXISTS \{/g)).toHaveLength(15);
     expect(refusal({ about: Array.from({ length: MAX_FILTER_IDS + 1 }, (_, i) => `theme/t${i}`) })).toMatchObject({
       code: 'BAD_USER_INPUT',
       argument: 'where.about',
