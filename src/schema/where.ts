@@ -111,7 +111,7 @@ EntityWhere.implement({
     locatedIn: t.id({
       required: false,
       description:
-        'A region id, e.g. "region/guangdong": entities LOCATED_IN it or in a place inside it, and programs and products of the branches there.',
+        'A region id, e.g. "region/guangdong": entities LOCATED_IN it or in a place inside it, and programs and products of the branches there. An id that names nothing is NOT_FOUND with the closest names ("region/tibet" suggests region/xizang (西藏, Tibet)), not an empty answer.',
     }),
     nameContains: t.string({
       required: false,
