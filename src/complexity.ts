@@ -17,10 +17,40 @@ export function fieldComplexity<Ctx>(
   const asked = [args.first, args.limit].find((v) => typeof v === 'number') as number | undefined;
   const size = asked ?? (Array.isArray(args.ids) ? args.ids.length : undefined);
   const list = isListType(getNullableType(field.type));
-  if (size === undefined) return list ? { field: 1, multiplier: LIST_MULTIPLIER } : 1;
+  const own = 1 + whereCost(args.where);
+  if (size === undefined) return list ? { field: own, multiplier: LIST_MULTIPLIER } : own;
   // Out-of-range sizes are refused as BAD_USER_INPUT by the resolver; here they only must not overflow.
   const n = Math.max(1, Math.min(Math.trunc(size), 10_000));
-  return { field: 1, multiplier: list ? n : Math.max(1, Math.ceil(n / LIST_MULTIPLIER)) };
+  return { field: own, multiplier: list ? n : Math.max(1, Math.ceil(n / LIST_MULTIPLIER)) };
+}
+
+/**
+ * What an EntityWhere adds to its field's cost: WHERE_PART_COST for each EntityWhere object in it (the top
+ * one, and each `and`/`or` branch and `relatedTo.where`) and WHERE_SUBQUERY_COST for each condition that is a
+ * subquery run per candidate (`about`, `relatedTo`, `hasRelation`, `degree`, and `locatedIn` below the top).
+ * The largest filter the resolver accepts (src/translate/filter.ts MAX_WHERE_PARTS, MAX_WHERE_SUBQUERIES) costs
+ * about 5,300, so a request holding ten of them no longer fits. Counting stops past the nesting the resolver refuses anyway.
+ */
+export const WHERE_PART_COST = 20;
+/**
+ * A subquery runs once per candidate: warm, a filter of 50 of them took 557 ms over the seeded graph (~11 ms,
+ * some 2,000 units, each); 500 is the share the API's own CPU and the statement's size pay for.
+ */
+export const WHERE_SUBQUERY_COST = 500;
+
+export function whereCost(where: unknown, depth = 0): number {
+  if (where == null || typeof where !== 'object' || depth > 5) return 0;
+  const w = where as Record<string, unknown>;
+  let cost = depth === 0 ? 0 : WHERE_PART_COST;
+  for (const key of ['about', 'relatedTo', 'hasRelation', 'degree']) if (w[key] != null) cost += WHERE_SUBQUERY_COST;
+  if (depth > 0 && w.locatedIn != null) cost += WHERE_SUBQUERY_COST;
+  const related = w.relatedTo as Record<string, unknown> | null | undefined;
+  if (related?.where) cost += whereCost(related.where, depth + 1);
+  for (const key of ['and', 'or']) {
+    const branches = w[key];
+    if (Array.isArray(branches)) for (const b of branches.slice(0, 50)) cost += whereCost(b, depth + 1);
+  }
+  return cost;
 }
 
 /**

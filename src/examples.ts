@@ -91,4 +91,23 @@ query CountsPerGroup {
   }
   network: metricValueStats(categories: "網絡能力", groupBy: YEAR) { key count }
 }`,
+  povertyProgramsPerProvince: /* GraphQL */ `# Combine conditions: programmes about poverty alleviation, per province they reach
+# (about: a theme id; PROVINCE follows LOCATED_IN, and the branches that run a programme)
+query PovertyProgramsPerProvince {
+  entityAggregate(where: { kinds: PROGRAM, about: "theme/poverty-alleviation" }, groupBy: { field: PROVINCE }) {
+    count
+    groups { count entity { id nameZh nameEn } }
+  }
+}`,
+  partnersOf5GPrograms: /* GraphQL */ `# Partners of programmes about 5G, per sector
+# relatedTo takes one entity ({ id: "program/5g-xr-plan" }) or, as here, any entity meeting a nested filter
+query PartnersOf5GPrograms {
+  sectors: entityAggregate(
+    where: { kinds: PARTNER, relatedTo: { where: { kinds: PROGRAM, about: "theme/5g" } } }
+    groupBy: { field: SECTOR }
+  ) { count groups { key count } }
+  partners: entities(where: { kinds: PARTNER, relatedTo: { where: { kinds: PROGRAM, about: "theme/5g" } } }) {
+    edges { node { nameZh ... on Partner { sector programs { nameZh } } } }
+  }
+}`,
 } as const;

@@ -68,6 +68,26 @@ const EXPECT: Record<Name, (data: any) => void> = {
     expect(d.meituan.sentences.totalCount).toBeGreaterThanOrEqual(3);
     expect(d.meituan.evidence[0].sentence.text.replace(/\s+/g, '')).toContain(d.meituan.evidence[0].quote.replace(/\s+/g, ''));
   },
+  povertyProgramsPerProvince: (d) => {
+    // 16 programmes about poverty alleviation; 4 of them reach a province, one each.
+    expect(d.entityAggregate.count).toBe(16);
+    expect(d.entityAggregate.groups.map((g: any) => [g.entity.id, g.count])).toEqual([
+      ['region/guizhou', 1],
+      ['region/henan', 1],
+      ['region/hunan', 1],
+      ['region/qinghai', 1],
+    ]);
+  },
+  partnersOf5GPrograms: (d) => {
+    expect(d.sectors).toEqual({
+      count: 3,
+      groups: [
+        { key: 'operator', count: 2 },
+        { key: 'alliance', count: 1 },
+      ],
+    });
+    expect(d.partners.edges.map((e: any) => e.node.nameZh)).toEqual(['5G XR終端生態聯盟', '中國電信', '寧波電信']);
+  },
   countsPerGroup: (d) => {
     expect(d.sectors.count).toBe(63);
     expect(d.sectors.groups[0]).toEqual({ key: 'internet', count: 15 });

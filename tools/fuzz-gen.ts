@@ -71,6 +71,9 @@ export interface FuzzOperation {
 }
 
 /** Builds random, schema-valid operations (every argument passed as a variable of its exact type). */
+/** How deep generated input objects nest (EntityWhere nests at most 3 levels below the top where). */
+const MAX_INPUT_DEPTH = 6;
+
 export class OperationGenerator {
   private vars: { name: string; type: string; value: unknown }[] = [];
   private aliasCount = 0;
@@ -103,15 +106,18 @@ export class OperationGenerator {
     return this.pick(STRINGS).repeat(1 + Math.floor(this.rnd() * 150));
   }
 
-  private value(type: GraphQLInputType, arg: string, nonNull = false): unknown {
-    if (isNonNullType(type)) return this.value(type.ofType, arg, true);
+  private value(type: GraphQLInputType, arg: string, nonNull = false, depth = 0): unknown {
+    if (isNonNullType(type)) return this.value(type.ofType, arg, true, depth);
     if (!nonNull && this.chance(0.03)) return null;
-    if (isListType(type)) return Array.from({ length: Math.floor(this.rnd() * 4) }, () => this.value(type.ofType, arg));
+    if (isListType(type)) return Array.from({ length: Math.floor(this.rnd() * 4) }, () => this.value(type.ofType, arg, false, depth));
     if (isEnumType(type)) return this.pick(type.getValues()).name;
     if (isInputObjectType(type)) {
+      // Recursive inputs (EntityWhere.and/or/relatedTo.where) end: past MAX_INPUT_DEPTH only required fields,
+      // deep enough to pass the nesting the API accepts, so that its refusal is fuzzed too.
       const out: Record<string, unknown> = {};
       for (const f of Object.values(type.getFields()))
-        if (isNonNullType(f.type) || this.chance(0.5)) out[f.name] = this.value(f.type, f.name);
+        if (isNonNullType(f.type) || (depth < MAX_INPUT_DEPTH && this.chance(0.5)))
+          out[f.name] = this.value(f.type, f.name, false, depth + 1);
       return out;
     }
     if (isScalarType(type)) {

@@ -10,6 +10,7 @@ export const CYPHER_DIR = fileURLToPath(new URL('../../cypher/', import.meta.url
  */
 export const QUERY_NAMES = [
   'entity/by-ids',
+  'entity/check-ids',
   'translate/by-ids',
   'translate/by-name',
   'translate/list',

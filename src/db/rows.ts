@@ -11,6 +11,16 @@ import type {
 /** A compiled projection's row (src/translate reads it with the plan that produced it). */
 type Projected = Record<string, unknown>;
 
+/** An entity whose name or id is close to an id that names nothing (entity/check-ids). */
+export interface IdSuggestion {
+  id: string;
+  kind: string;
+  nameZh: string;
+  nameEn: string | null;
+  /** The name or alias that matched what the id says (e.g. "Tibet"), when one did. */
+  matched: string | null;
+}
+
 /** A search hit before ranking: the slim entity and its full-text score. */
 interface ScoredEntity {
   entity: EntityRecord;
@@ -25,6 +35,7 @@ interface ScoredEntity {
 export interface QueryRows {
   'entity/by-ids': { entity: EntityRecord };
   'entity/degree': { id: string; degree: number };
+  'entity/check-ids': { id: string; kind: string | null; suggestions: IdSuggestion[] };
   'relation/by-entity-ids': RelationRecord;
   'relation/neighbours': RelationRecord;
   'mention/by-entity-ids': MentionRecord;

@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Db } from '../db/read.js';
+import type { QueryRows } from '../db/rows.js';
+import { idLookup } from '../search/text.js';
 import type { CompiledSelection } from '../translate/index.js';
 import type { EntityRecord, LineRecord, MentionRecord, MetricValueRecord, RelationRecord, SentenceRecord } from './types.js';
 
@@ -24,6 +26,9 @@ export interface NeighbourKey {
 
 const filterKey = (k: NeighbourKey | Omit<NeighbourKey, 'id'>): string =>
   `${k.types.join(',')}|${k.direction}|${k.kinds?.join(',') ?? '*'}`;
+
+/** How many close names an unknown filter id is answered with. */
+export const ID_SUGGESTIONS = 3;
 
 /**
  * Per-request loaders: each batches every key asked for in one tick into ONE named query, and hands
@@ -62,6 +67,14 @@ export function createLoaders(db: Db) {
     },
     { cacheKeyFn: (k) => `${k.id}|${filterKey(k)}` },
   );
+
+  // Whether filter ids name entities (and what they might have meant when not): every id of every filter
+  // in one tick, across root fields, in ONE statement.
+  const idCheck = new DataLoader<string, QueryRows['entity/check-ids']>(async (ids) => {
+    const rows = await db.query('entity/check-ids', { checks: ids.map(idLookup), limit: ID_SUGGESTIONS });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id) ?? { id, kind: null, suggestions: [] });
+  });
 
   const degree = new DataLoader<string, number>(async (ids) => {
     const rows = await db.query('entity/degree', { ids });
@@ -131,7 +144,20 @@ export function createLoaders(db: Db) {
     };
   }
 
-  return { entity, compiled, relations, neighbours, degree, mentions, metricValues, lines, sentences, lineEntities, themePartners };
+  return {
+    entity,
+    compiled,
+    idCheck,
+    relations,
+    neighbours,
+    degree,
+    mentions,
+    metricValues,
+    lines,
+    sentences,
+    lineEntities,
+    themePartners,
+  };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

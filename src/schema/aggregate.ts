@@ -1,8 +1,10 @@
 import { builder } from '../builder.js';
+import { whereCost } from '../complexity.js';
 import { apiError } from '../errors.js';
 import { filterClause, filterFill, groupClause } from '../translate/filter.js';
 import { intInRange } from './args.js';
 import { DirectionEnum, Entity, EntityKindEnum } from './entity.js';
+import { checkFilterIds } from './filter-ids.js';
 import { RelationTypeEnum } from './relation-type.js';
 import { EntityWhere, IntRange } from './where.js';
 
@@ -89,10 +91,11 @@ builder.queryFields((t) => ({
       groupBy: t.arg({ type: GroupBy, required: false, description: 'How to group them; without it only `count` is meaningful.' }),
       first: t.arg.int({ required: false, defaultValue: 50, description: `How many groups at most (1–${MAX_GROUPS}, default 50).` }),
     },
-    complexity: (args) => ({ field: 20, multiplier: Math.min(Math.max(args.first ?? 50, 1), MAX_GROUPS) / 10 }),
-    resolve: (_r, args, ctx) => {
+    complexity: (args) => ({ field: 20 + whereCost(args.where), multiplier: Math.min(Math.max(args.first ?? 50, 1), MAX_GROUPS) / 10 }),
+    resolve: async (_r, args, ctx) => {
       const first = intInRange('first', args.first ?? 50, 1, MAX_GROUPS);
       const filter = filterClause(args.where);
+      await checkFilterIds(ctx, filter.ids);
       const g = args.groupBy;
       if (!g) {
         const count = async () => (await ctx.db.query('translate/count', filter.params, new Map(filterFill(filter))))[0]?.count ?? 0;

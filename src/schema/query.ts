@@ -4,6 +4,7 @@ import { MAX_QUERY_LENGTH } from '../search/text.js';
 import { filterClause, filterFill, legacySort, sortClause } from '../translate/filter.js';
 import { compileSelection } from '../translate/index.js';
 import { Entity, EntityKindEnum } from './entity.js';
+import { checkFilterIds } from './filter-ids.js';
 import { entitiesByName, findEntity, type NameHit } from './lookup.js';
 import { pageFromRows, pageWindow } from './pagination.js';
 import { EntitySort, EntityWhere } from './where.js';
@@ -127,6 +128,7 @@ builder.queryFields((t) => ({
           throw apiError('Give `sort` or the deprecated `orderBy`, not both.', 'BAD_USER_INPUT', { argument: 'orderBy' });
         const filter = filterClause(args.where, args);
         const { keys, order, params: sortParams } = sortClause(args.sort?.length ? args.sort : legacySort(args.orderBy), filter);
+        await checkFilterIds(ctx, filter.ids);
         const compiled = compileSelection(info, ['edges', 'node']);
         const rows = await ctx.db.query(
           'translate/list',

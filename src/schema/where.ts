@@ -1,6 +1,15 @@
 import { builder } from '../builder.js';
 import { REGION_LEVELS, SECTORS } from '../model/index.js';
-import { EntityKindEnum } from './entity.js';
+import {
+  type EntityWhereInput,
+  MAX_FILTER_IDS,
+  MAX_WHERE_BRANCHES,
+  MAX_WHERE_DEPTH,
+  MAX_WHERE_PARTS,
+  MAX_WHERE_SUBQUERIES,
+  type RelatedToInput,
+} from '../translate/filter.js';
+import { DirectionEnum, EntityKindEnum } from './entity.js';
 import { MetricSourceEnum } from './kinds/metric.js';
 import { RelationTypeEnum } from './relation-type.js';
 
@@ -54,9 +63,42 @@ export const RegionLevelEnum = builder.enumType('RegionLevel', {
   >,
 });
 
-export const EntityWhere = builder.inputType('EntityWhere', {
+export const EntityWhere = builder.inputRef<EntityWhereInput>('EntityWhere');
+const RelatedTo = builder.inputRef<RelatedToInput>('RelatedTo');
+
+const LIMITS = `\`and\`, \`or\` and \`relatedTo.where\` nest at most ${MAX_WHERE_DEPTH} levels below the top \`where\`, each \`and\`/\`or\` takes at most ${MAX_WHERE_BRANCHES} branches, and one filter holds at most ${MAX_WHERE_PARTS} EntityWhere objects, ${MAX_WHERE_SUBQUERIES} subquery conditions (about, relatedTo, hasRelation, degree, and locatedIn inside and/or/relatedTo.where) and ${MAX_FILTER_IDS} ids in all (more is BAD_USER_INPUT naming the argument); each part and subquery adds to the query's cost.`;
+
+RelatedTo.implement({
+  description: `A relationship to another entity: either ONE entity by \`id\` ("partners of program/5g-co-build-co-share") or ANY entity that meets \`where\` ("partners of programs about 5G": {where: {kinds: [PROGRAM], about: ["theme/5g"]}}), through relationships of \`relationTypes\` (default any) in \`direction\` (default BOTH). Give exactly one of \`id\` and \`where\`. ${LIMITS}`,
+  fields: (t) => ({
+    id: t.id({
+      required: false,
+      description:
+        'The id of the entity at the other end, e.g. "program/5g-co-build-co-share". An id that names nothing is NOT_FOUND, with the closest names.',
+    }),
+    where: t.field({
+      type: EntityWhere,
+      required: false,
+      description:
+        'Instead of `id`: any entity at the other end that meets this filter (a nested EntityWhere; it counts one level of nesting).',
+    }),
+    relationTypes: t.field({
+      type: [RelationTypeEnum],
+      required: false,
+      description: 'Only relationships of these types, e.g. [PARTICIPATES_IN]; default any type.',
+    }),
+    direction: t.field({
+      type: DirectionEnum,
+      required: false,
+      description:
+        'Which way the relationship points, seen from the entity being filtered: OUT (it → the other), IN, or BOTH (the default).',
+    }),
+  }),
+});
+
+EntityWhere.implement({
   description:
-    'Which entities: every condition given must hold (AND); inside a list, any value may match (OR). E.g. {kinds: [PARTNER], sectors: [UNIVERSITY], hasRelation: [PARTICIPATES_IN]}.',
+    'Which entities: every condition given must hold (AND); inside a list, any value may match (OR). E.g. {kinds: [PARTNER], sectors: [UNIVERSITY], hasRelation: [PARTICIPATES_IN]}. Conditions combine further with `about` (themes), `relatedTo` (a relationship to an entity, or to any entity meeting a nested filter), `and` and `or`; the whole filter is part of ONE statement. Every id in a filter must name an entity: an unknown one is NOT_FOUND naming the argument and suggesting the closest names.',
   fields: (t) => ({
     kinds: t.field({ type: [EntityKindEnum], required: false, description: 'Only these kinds, e.g. [PARTNER, ORGANIZATION].' }),
     sectors: t.field({ type: [SectorEnum], required: false, description: 'Partners and organisations of these sectors.' }),
@@ -69,7 +111,7 @@ export const EntityWhere = builder.inputType('EntityWhere', {
     locatedIn: t.id({
       required: false,
       description:
-        'A region id, e.g. "region/guangdong": entities LOCATED_IN it or in a place inside it, and programs and products of the branches there.',
+        'A region id, e.g. "region/guangdong": entities LOCATED_IN it or in a place inside it, and programs and products of the branches there. An id that names nothing is NOT_FOUND with the closest names ("region/tibet" suggests region/xizang (西藏, Tibet)), not an empty answer.',
     }),
     nameContains: t.string({
       required: false,
@@ -83,6 +125,27 @@ export const EntityWhere = builder.inputType('EntityWhere', {
       description: 'Has at least one relationship of one of these types, e.g. [RECEIVED].',
     }),
     source: t.field({ type: MetricSourceEnum, required: false, description: 'Metrics from the KPI table or from the text.' }),
+    about: t.idList({
+      required: false,
+      description:
+        'Theme ids, e.g. ["theme/poverty-alleviation"]: entities ABOUT any of them (programs, products, events, publications, awards, partners ...). See entities(where: {kinds: [THEME]}) for the themes. An id that names nothing is NOT_FOUND, with the closest names; one that is not a theme is BAD_USER_INPUT.',
+    }),
+    relatedTo: t.field({
+      type: RelatedTo,
+      required: false,
+      description:
+        'Has a relationship to one entity ({id: "partner/huawei"}) or to any entity meeting a filter ({where: {kinds: [PROGRAM], about: ["theme/5g"]}}), optionally only of `relationTypes` and in `direction`. Several at once: put each in an `and` branch.',
+    }),
+    and: t.field({
+      type: [EntityWhere],
+      required: false,
+      description: `Every one of these filters must hold too (e.g. related to two different entities: and: [{relatedTo: {id: "a"}}, {relatedTo: {id: "b"}}]). ${LIMITS}`,
+    }),
+    or: t.field({
+      type: [EntityWhere],
+      required: false,
+      description: `At least one of these filters must hold (together with the other conditions of this \`where\`), e.g. or: [{about: ["theme/5g"]}, {hasRelation: [RECEIVED]}]. An empty list is ignored, as every empty list here is. ${LIMITS}`,
+    }),
   }),
 });
 

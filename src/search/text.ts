@@ -100,3 +100,17 @@ export function matchRank(name: string, variants: readonly string[]): number {
   }
   return best;
 }
+
+/**
+ * What entity/check-ids looks for when an id names nothing: the id's last part ("tibet" of "region/tibet",
+ * hyphens as spaces) as a folded name (nameKey) and as a full-text query, and its kind part ("region/") to
+ * prefer entities of the same kind. An English name, an alias or a typo in the id so leads to the entity.
+ */
+export function idLookup(id: string): { id: string; keys: string[]; prefix: string | null; lucene: string | null } {
+  const slash = id.lastIndexOf('/');
+  const prefix = slash > 0 ? id.slice(0, slash + 1) : null;
+  const tail = id.slice(slash + 1, slash + 1 + MAX_QUERY_LENGTH);
+  const words = normalizeQuery(tail.replace(/[-_.]+/g, ' ')).toLowerCase();
+  const keys = [...new Set([nameKey(tail), nameKey(words)])].filter(Boolean);
+  return { id, keys, prefix, lucene: words.length >= 2 ? luceneQuery(scriptVariants(words)) : null };
+}

@@ -8,6 +8,9 @@ import {
   neighborhoodComplexity,
   SEARCH_RECORD_COST,
   searchComplexity,
+  WHERE_PART_COST,
+  WHERE_SUBQUERY_COST,
+  whereCost,
 } from '../../src/complexity.js';
 import { useCostLimit } from '../../src/http/limits/cost.js';
 import { DEFAULT_SECURITY } from '../../src/http/security.js';
@@ -88,6 +91,37 @@ const cost = (query: string, variables: Record<string, unknown> = {}) => complex
 
 const aliasedPaths = (n: number) =>
   `{ ${Array.from({ length: n }, (_, i) => `p${i}: paths(from: "partner/meituan", to: "company/china-unicom", maxLength: 6, first: 20) { length }`).join(' ')} }`;
+
+describe('whereCost (src/complexity.ts): a filter adds its parts and subqueries to its field', () => {
+  it('prices each nested EntityWhere and each per-candidate subquery', () => {
+    expect(whereCost(null)).toBe(0);
+    expect(whereCost({ kinds: ['PARTNER'], sectors: ['internet'] })).toBe(0);
+    expect(whereCost({ about: ['theme/5g'] })).toBe(WHERE_SUBQUERY_COST);
+    // partners of programs about 5G: relatedTo, its where, and the where's about.
+    expect(whereCost({ relatedTo: { where: { kinds: ['PROGRAM'], about: ['theme/5g'] } } })).toBe(
+      WHERE_SUBQUERY_COST + WHERE_PART_COST + WHERE_SUBQUERY_COST,
+    );
+    expect(whereCost({ or: [{ locatedIn: 'region/a' }, { kinds: ['AWARD'] }] })).toBe(2 * WHERE_PART_COST + WHERE_SUBQUERY_COST);
+    // Nesting beyond what the resolver accepts stops counting (it is refused there) instead of recursing on.
+    let deep: Record<string, unknown> = {};
+    for (let i = 0; i < 1000; i++) deep = { and: [deep] };
+    expect(whereCost(deep)).toBeLessThan(200);
+  });
+
+  it('counts once per field in `entities` and `entityAggregate` (the filter runs once, whatever the page): ten of the largest filters accepted exceed the limit', () => {
+    const plain = cost('{ entities(first: 10) { edges { node { id } } } }').complexity;
+    const filtered = cost('{ entities(first: 10, where: {about: ["theme/5g"]}) { edges { node { id } } } }').complexity;
+    expect(filtered - plain).toBe(WHERE_SUBQUERY_COST);
+    const agg = (w: string) => cost(`{ entityAggregate(where: ${w}) { count } }`).complexity;
+    expect(agg('{about: ["theme/5g"]}') - agg('{}')).toBe(WHERE_SUBQUERY_COST);
+    // The largest filter accepted: 16 parts (5 `or` branches of 2 `and` branches each) holding 10 subqueries.
+    const branch = '{and: [{about: ["theme/5g"]}, {relatedTo: {id: "a/b"}}]}';
+    const largest = `{or: [${Array(5).fill(branch).join(', ')}]}`;
+    const one = agg(largest) - agg('{}');
+    expect(one).toBe(15 * WHERE_PART_COST + 10 * WHERE_SUBQUERY_COST);
+    expect(10 * one).toBeGreaterThan(DEFAULT_SECURITY.maxComplexity);
+  });
+});
 
 describe('complexityFromQuery over the schema', () => {
   it('prices `search(first: $n)` by the records it fetches, from the variables', () => {

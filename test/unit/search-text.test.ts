@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeLucene, luceneQuery, matchRank, normalizeQuery, scriptVariants } from '../../src/search/text.js';
+import { escapeLucene, idLookup, luceneQuery, matchRank, normalizeQuery, scriptVariants } from '../../src/search/text.js';
 
 describe('normalizeQuery (src/search/text.ts)', () => {
   it('folds full-width Latin letters and digits to ASCII', () => {
@@ -82,5 +82,22 @@ describe('matchRank', () => {
     expect(matchRank('中國聯通', scriptVariants('中国联通'))).toBe(3);
     expect(matchRank('中國聯通集團', scriptVariants('中国联通'))).toBe(2);
     expect(matchRank('聯通', ['中國聯通'])).toBe(0);
+  });
+});
+
+describe('idLookup: what an unknown filter id is looked up as', () => {
+  it('its last part as a folded name and a full-text query, its kind part as the kind to prefer', () => {
+    expect(idLookup('region/tibet')).toEqual({
+      id: 'region/tibet',
+      keys: ['tibet'],
+      prefix: 'region/',
+      lucene: expect.stringContaining('tibet'),
+    });
+    expect(idLookup('region/inner-mongolia').keys).toEqual(['inner-mongolia', 'innermongolia']);
+    expect(idLookup('theme/扶貧').keys).toEqual(['扶贫']);
+    expect(idLookup('tibet').prefix).toBeNull();
+    // Lucene syntax in an id stays text; a one-letter id asks no full-text query.
+    expect(idLookup('region/a:b(c)').lucene).toBe('"a\\:b\\(c\\)"^4');
+    expect(idLookup('region/x').lucene).toBeNull();
   });
 });

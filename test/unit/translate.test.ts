@@ -10,7 +10,16 @@ import {
 import { describe, expect, it } from 'vitest';
 import { schema } from '../../src/schema/index.js';
 import { MAX_COMPILED_DEPTH, MAX_COMPILED_FIELDS } from '../../src/translate/compile.js';
-import { filterClause, sortClause } from '../../src/translate/filter.js';
+import {
+  type EntityWhereInput,
+  filterClause,
+  MAX_FILTER_IDS,
+  MAX_WHERE_BRANCHES,
+  MAX_WHERE_DEPTH,
+  MAX_WHERE_PARTS,
+  MAX_WHERE_SUBQUERIES,
+  sortClause,
+} from '../../src/translate/filter.js';
 import { compileSelection, recordFill } from '../../src/translate/index.js';
 import { readEntity } from '../../src/translate/read.js';
 
@@ -223,5 +232,122 @@ describe('EntityWhere and EntitySort parameters (src/translate/filter.ts)', () =
     expect(sortClause([{ by: 'ID' }, { by: 'NAME' }], filterClause({ kinds: ['PARTNER'] })).order).toBe(
       's0 IS NULL, s0 ASC, s1 IS NULL, s1 ASC',
     );
+  });
+});
+
+/** The BAD_USER_INPUT a filter is refused with, and the argument it names. */
+function refusal(where: EntityWhereInput): { code: unknown; argument: unknown; message: string } {
+  try {
+    filterClause(where);
+  } catch (e) {
+    const err = e as { message: string; extensions?: Record<string, unknown> };
+    return { code: err.extensions?.code, argument: err.extensions?.argument, message: err.message };
+  }
+  throw new Error('accepted');
+}
+
+describe('EntityWhere.about, relatedTo, and, or (src/translate/filter.ts): one statement, EXISTS subqueries, values as parameters', () => {
+  it('about: entities ABOUT any of the themes; the ids are listed for the check, as THEME ids', () => {
+    const f = filterClause({ kinds: ['PROGRAM'], about: ['theme/poverty-alleviation', 'theme/rural'] });
+    expect(f.where).toBe('n.kind = $kind\n  AND n.id IS NOT NULL\n  AND EXISTS { MATCH (n)-[:ABOUT]->(t1:Entity) WHERE t1.id IN $about }');
+    expect(f.params).toEqual({ kinds: ['PROGRAM'], kind: 'PROGRAM', about: ['theme/poverty-alleviation', 'theme/rural'] });
+    expect(f.ids).toEqual([
+      { argument: 'where.about', id: 'theme/poverty-alleviation', kind: 'THEME' },
+      { argument: 'where.about', id: 'theme/rural', kind: 'THEME' },
+    ]);
+  });
+
+  it('relatedTo {id}: the other end by id, types as a parameter, the direction as the pattern (an enum value)', () => {
+    const f = filterClause({ relatedTo: { id: 'program/5g-xr-plan', relationTypes: ['PARTICIPATES_IN'], direction: 'OUT' } });
+    expect(f.where).toBe(
+      'n.id IS NOT NULL\n  AND EXISTS { MATCH (n)-[rel1]->(m1:Entity {id: $relatedTo_id}) WHERE type(rel1) IN $relatedTo_types }',
+    );
+    expect(f.params).toMatchObject({ relatedTo_id: 'program/5g-xr-plan', relatedTo_types: ['PARTICIPATES_IN'] });
+    expect(f.ids).toEqual([{ argument: 'where.relatedTo.id', id: 'program/5g-xr-plan', kind: null }]);
+    expect(filterClause({ relatedTo: { id: 'x/y', direction: 'IN' } }).where).toContain(
+      'EXISTS { MATCH (n)<-[rel1]-(m1:Entity {id: $relatedTo_id}) }',
+    );
+    expect(filterClause({ relatedTo: { id: 'x/y' } }).where).toContain('EXISTS { MATCH (n)-[rel1]-(m1:Entity {id: $relatedTo_id}) }');
+  });
+
+  it('relatedTo {where}: partners of programs about 5G, the nested filter on the other end with its own parameters', () => {
+    const f = filterClause({ kinds: ['PARTNER'], relatedTo: { where: { kinds: ['PROGRAM'], about: ['theme/5g'] } } });
+    expect(f.where).toBe(
+      'n.kind = $kind\n  AND n.id IS NOT NULL\n  AND EXISTS { MATCH (n)-[rel1]-(m1:Entity) WHERE m1.kind IN $relatedTo_kinds AND EXISTS { MATCH (m1)-[:ABOUT]->(t2:Entity) WHERE t2.id IN $relatedTo_about } }',
+    );
+    expect(f.params).toEqual({ kinds: ['PARTNER'], kind: 'PARTNER', relatedTo_kinds: ['PROGRAM'], relatedTo_about: ['theme/5g'] });
+    expect(f.ids).toEqual([{ argument: 'where.relatedTo.where.about', id: 'theme/5g', kind: 'THEME' }]);
+  });
+
+  it('and / or: branches with parameters of their own; a region inside a branch is a condition, not the candidates', () => {
+    const f = filterClause({
+      kinds: ['PROGRAM', 'EVENT'],
+      or: [{ locatedIn: 'region/guangdong' }, { about: ['theme/5g'], and: [{ nameContains: '5G' }, { year: { min: 2020 } }] }],
+    });
+    expect(f.match).toBe('UNWIND $kinds AS kind\nMATCH (n:Entity {kind: kind})');
+    expect(f.where).toBe(
+      '(((EXISTS { MATCH (n)-[:LOCATED_IN]->+(:Entity {id: $or0_locatedIn}) } OR EXISTS { MATCH (n:Program|Product)<-[:RUNS|PARTICIPATES_IN|OFFERS]-(:Branch)-[:LOCATED_IN]->+(:Entity {id: $or0_locatedIn}) }))' +
+        ' OR (EXISTS { MATCH (n)-[:ABOUT]->(t1:Entity) WHERE t1.id IN $or1_about } AND any(q IN $or1_and0_contains WHERE toLower(n.searchText) CONTAINS q) AND n.year >= $or1_and1_yearMin))',
+    );
+    expect(f.params).toEqual({
+      kinds: ['PROGRAM', 'EVENT'],
+      or0_locatedIn: 'region/guangdong',
+      or1_about: ['theme/5g'],
+      or1_and0_contains: ['5g'],
+      or1_and1_yearMin: 2020,
+    });
+    expect(f.ids.map((r) => r.argument)).toEqual(['where.or[0].locatedIn', 'where.or[1].about']);
+    // An `and` adds its conditions to the others; an empty branch holds always; an empty list is ignored.
+    expect(filterClause({ and: [{ sectors: ['internet'] }, { hasRelation: ['SIGNED'] }] }).where).toBe(
+      'n.id IS NOT NULL\n  AND n.sector IN $and0_sectors\n  AND EXISTS { MATCH (n)-[r]-(:Entity) WHERE type(r) IN $and1_hasRelation }',
+    );
+    expect(filterClause({ or: [{}, { kinds: ['AWARD'] }] }).where).toBe('n.id IS NOT NULL\n  AND (true OR (n.kind IN $or1_kinds))');
+    expect(filterClause({ or: [] }).where).toBe('n.id IS NOT NULL');
+    // The top-level region still chooses the candidates; an unknown top-level id is listed for the check too.
+    expect(filterClause({ locatedIn: 'region/tibet' }).ids).toEqual([{ argument: 'where.locatedIn', id: 'region/tibet', kind: null }]);
+  });
+
+  it('never puts client text in the statement, however deep', () => {
+    const evil = "') DETACH DELETE n //";
+    const f = filterClause({
+      or: [{ nameContains: evil, relatedTo: { id: evil, where: undefined } }, { and: [{ about: [evil], locatedIn: evil }] }],
+    });
+    expect(f.where).not.toContain('DELETE');
+    expect(JSON.stringify(f.params)).toContain('DETACH DELETE');
+  });
+
+  it(`refuses too deep nesting (> ${MAX_WHERE_DEPTH}), too many branches (> ${MAX_WHERE_BRANCHES}), parts (> ${MAX_WHERE_PARTS}) or ids (> ${MAX_FILTER_IDS}) with BAD_USER_INPUT naming the argument`, () => {
+    let deep: EntityWhereInput = { kinds: ['PARTNER'] };
+    for (let i = 0; i <= MAX_WHERE_DEPTH; i++) deep = { and: [deep] };
+    expect(refusal(deep)).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'where.and[0].and[0].and[0].and[0]' });
+    expect(refusal(deep).message).toMatch(/nested 4 levels deep.*at most 3/);
+    // relatedTo.where counts as a level too.
+    expect(refusal({ relatedTo: { where: { or: [{ relatedTo: { where: { and: [{}] } } }] } } })).toMatchObject({
+      argument: 'where.relatedTo.where.or[0].relatedTo.where.and[0]',
+    });
+    // Exactly at the limit is fine.
+    let ok: EntityWhereInput = { kinds: ['PARTNER'] };
+    for (let i = 0; i < MAX_WHERE_DEPTH; i++) ok = { and: [ok] };
+    expect(filterClause(ok).where).toContain('n.kind IN $and0_and0_and0_kinds');
+
+    const wide = { or: Array.from({ length: MAX_WHERE_BRANCHES + 1 }, () => ({ kinds: ['AWARD'] })) };
+    expect(refusal(wide)).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'where.or' });
+    expect(refusal(wide).message).toMatch(/6 branches; at most 5/);
+    const many = { or: Array.from({ length: 5 }, () => ({ and: Array.from({ length: 3 }, () => ({ kinds: ['AWARD'] })) })) };
+    expect(refusal(many)).toMatchObject({ code: 'BAD_USER_INPUT', argument: expect.stringMatching(/^where\.or\[\d\]/) });
+    expect(refusal(many).message).toMatch(/more than 16 parts/);
+    // Subqueries (about, relatedTo, hasRelation, degree, nested locatedIn) are counted over the whole filter.
+    const sub = (i: number): EntityWhereInput => (i % 2 ? { about: ['theme/5g'] } : { locatedIn: 'region/x' });
+    const heavy = { or: [0, 1, 2, 3, 4].map((b) => ({ and: [sub(b), sub(b + 1)] })), hasRelation: ['SIGNED'] };
+    expect(refusal(heavy)).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'where.or[4].and[1].about' });
+    expect(refusal(heavy).message).toMatch(new RegExp(`more than ${MAX_WHERE_SUBQUERIES} subquery conditions`));
+    expect(filterClause({ ...heavy, hasRelation: null }).where.match(/EXISTS \{/g)).toHaveLength(15);
+    expect(refusal({ about: Array.from({ length: MAX_FILTER_IDS + 1 }, (_, i) => `theme/t${i}`) })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'where.about',
+    });
+    expect(refusal({ relatedTo: {} })).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'where.relatedTo' });
+    expect(refusal({ relatedTo: { id: 'a/b', where: {} } }).message).toMatch(/either `id`.*or `where`.*not both/);
+    expect(refusal({ and: [{ year: { min: 3, max: 1 } }] })).toMatchObject({ argument: 'where.and[0].year' });
   });
 });
