@@ -3,7 +3,7 @@ import { createYoga, type Plugin, useReadinessCheck, type YogaLogger } from 'gra
 import type { AppState } from './app-state.js';
 import { type Context, createContext } from './context.js';
 import type { RequestBudget } from './db/scope.js';
-import { apiError, jsonError } from './errors.js';
+import { apiError, jsonError, statusOfFailedResult } from './errors.js';
 import { EXAMPLES } from './examples.js';
 import { useCache } from './http/cache.js';
 import { useExplore } from './http/explore.js';
@@ -59,6 +59,20 @@ const useRequestScope = (): Plugin<Context> => ({
         if (scope.failure && !(Symbol.asyncIterator in result)) setResult({ errors: [scope.failure] });
       },
     };
+  },
+});
+
+/**
+ * A request whose every field failed for the same database reason answers with that code's HTTP status
+ * (statusOfFailedResult, src/errors.ts): a client or proxy that looks only at the status sees 503 / 504, not 200.
+ */
+const useStatusOfFailedResult = (): Plugin => ({
+  onResultProcess({ result, setResult }) {
+    if (Array.isArray(result) || Symbol.asyncIterator in result) return;
+    const status = statusOfFailedResult(result as Parameters<typeof statusOfFailedResult>[0]);
+    if (status === undefined) return;
+    const extensions = result.extensions as { http?: Record<string, unknown> } | undefined;
+    setResult({ ...result, extensions: { ...extensions, http: { ...extensions?.http, status } } });
   },
 });
 
@@ -178,6 +192,7 @@ export function createApp(state: AppState, options: AppOptions = {}) {
       }),
       useTrace(),
       useRequestScope(),
+      useStatusOfFailedResult(),
       ...securityPlugins(security),
       guarded(useExplore(), logError),
       guarded(useGraphiQLAssets(), logError),
