@@ -1,22 +1,5 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 
-/**
- * Calls `onOrphaned` once when this process's parent changes (it died and the process was re-parented),
- * checking every `everyMs`. Where the process has no real parent (ppid 0 or 1: a container's init), it
- * watches nothing.
- */
-export function watchParent(onOrphaned: () => void, everyMs = 1_000): void {
-  const parent = process.ppid;
-  if (parent <= 1) return;
-  const timer = setInterval(() => {
-    if (process.ppid !== parent) {
-      clearInterval(timer);
-      onOrphaned();
-    }
-  }, everyMs);
-  timer.unref();
-}
-
 /** Refuses (closes) a new connection from an address that already holds `max` open connections. */
 export function limitConnectionsPerClient(server: Server, max: number): void {
   const open = new Map<string, number>();

@@ -6,7 +6,7 @@ import { loadQueries } from './db/cypher.js';
 import { Db } from './db/read.js';
 import { applySchema } from './db/schema.js';
 import { readGraphVersion } from './graph-version.js';
-import { createHttpServer, watchParent } from './process.js';
+import { createHttpServer } from './process.js';
 import { type AppState, createApp } from './yoga.js';
 
 const HELP = `Usage: npm start
@@ -86,9 +86,8 @@ async function shutdown(signal: string): Promise<void> {
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGHUP', () => void shutdown('SIGHUP'));
-// `npm start` runs this under `sh -c`, which may die of a signal without passing it on: then this process is
-// re-parented. Treat that as a stop, so no server (and no Neo4j) outlives the command that started it.
-watchParent(() => void shutdown('parent exited'));
+// No watch on the parent process: a server started by nohup, setsid or a double-forking init script is
+// re-parented and must keep serving. `npm start` execs node, so npm's own SIGTERM/SIGINT reach it here.
 
 async function main(): Promise<void> {
   const queries = await step('load cypher', () => loadQueries());

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../src/neo4j-local/index.js';
-import { alive } from './helpers.js';
+import { alive, testNeo4j } from './helpers.js';
 
 interface Running {
   child: ChildProcess;
@@ -81,6 +81,21 @@ function descendants(pid: number): number[] {
   return out;
 }
 
+/** True while `pid` runs (a zombie, exited but not yet reaped by whoever adopted it, does not count). */
+function running(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+function parentOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+}
+
 function neo4jPid(logs: Record<string, unknown>[], nth = 0): number {
   const pids: number[] = [];
   for (const l of logs) {
@@ -145,6 +160,51 @@ describe('npm start (src/server.ts) as a process', () => {
       if (s.child.exitCode === null) s.child.kill('SIGKILL');
     }
   }, 240_000);
+
+  for (const wrapper of ['nohup', 'setsid'] as const)
+    it(`started with ${wrapper} from a shell that then exits, it is re-parented and still serving 10 s later`, async () => {
+      const n = testNeo4j();
+      const port = await freePort();
+      // The test run's Neo4j (already seeded): this test is about the process, not about starting a database.
+      const env = {
+        ...process.env,
+        PORT: String(port),
+        NEO4J_URI: n.uri,
+        NEO4J_USER: n.user,
+        NEO4J_PASSWORD: n.password,
+        NEO4J_DATABASE: n.database,
+        SEED_ON_START: 'never',
+        LOG_LEVEL: 'info',
+      };
+      // The shell starts the server in the background, prints its pid, and exits when its stdin closes.
+      const shell = spawn('sh', ['-c', `${wrapper} "$0" --import tsx src/server.ts >/dev/null 2>&1 & echo $!; read _`, process.execPath], {
+        env,
+        stdio: ['pipe', 'pipe', 'inherit'],
+      });
+      const shellExited = new Promise<void>((r) => shell.on('exit', () => r()));
+      const pid = await new Promise<number>((resolve, reject) => {
+        shell.stdout?.setEncoding('utf8').once('data', (chunk: string) => resolve(Number(chunk.trim())));
+        shell.once('error', reject);
+      });
+      try {
+        expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8')).toContain('src/server.ts');
+        expect(parentOf(pid)).toBe(shell.pid);
+        await until(async () => (await status(port, '/ready')) === 200, 120_000);
+        shell.stdin?.end();
+        await shellExited;
+        expect(parentOf(pid)).not.toBe(shell.pid);
+        const orphaned = Date.now();
+        await new Promise((r) => setTimeout(r, 10_000));
+        expect(running(pid)).toBe(true);
+        expect(await status(port, '/ready')).toBe(200);
+        console.log(`[server.test] ${wrapper}: re-parented, still serving ${Date.now() - orphaned} ms after its shell exited`);
+        process.kill(pid, 'SIGTERM');
+        await until(async () => !running(pid), 15_000);
+      } finally {
+        if (running(pid)) process.kill(pid, 'SIGKILL');
+        shell.kill('SIGKILL');
+      }
+    }, 180_000);
 
   it('a SIGKILLed embedded Neo4j is restarted by the supervisor: /ready back to 200 within 30 s, /health tells', async () => {
     const s = await startServer(dataDir);
