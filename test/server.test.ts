@@ -1,8 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../src/neo4j-local/index.js';
 import { alive, testNeo4j } from './helpers.js';
 
@@ -13,13 +13,22 @@ interface Running {
   exited: Promise<number | null>;
 }
 
-/** Starts `npm start` (or, with `direct`, its entry point) as a real process with its own local Neo4j in `dataDir`. */
-async function startServer(dataDir: string, how: 'direct' | 'npm' = 'direct'): Promise<Running> {
+/**
+ * Starts `npm start` (or, with `direct`, its entry point; with `dist`, the production build's `node <dist>/server.js`
+ * from another working directory) as a real process with its own local Neo4j in `dataDir`.
+ */
+async function startServer(dataDir: string, how: 'direct' | 'npm' | 'dist' = 'direct', dist = 'dist'): Promise<Running> {
   const port = await freePort();
-  const [command, args] = how === 'npm' ? ['npm', ['start', '--silent']] : [process.execPath, ['--import', 'tsx', 'src/server.ts']];
+  const [command, args] =
+    how === 'npm'
+      ? ['npm', ['start', '--silent']]
+      : how === 'dist'
+        ? [process.execPath, [resolve(dist, 'server.js')]]
+        : [process.execPath, ['--import', 'tsx', 'src/server.ts']];
   const child = spawn(command, args, {
     env: { ...process.env, PORT: String(port), NEO4J_DATA_DIR: dataDir, NEO4J_URI: '', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: how === 'dist' ? tmpdir() : undefined,
   });
   const logs: Record<string, unknown>[] = [];
   let buf = '';
@@ -240,4 +249,68 @@ describe('npm start (src/server.ts) as a process', () => {
       if (s.child.exitCode === null) s.child.kill('SIGKILL');
     }
   }, 300_000);
+});
+
+describe('node dist/server.js (the production build, `npm run build`)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'unicom-kg-dist-'));
+  const image = mkdtempSync(join(tmpdir(), 'unicom-kg-image-'));
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(image, { recursive: true, force: true });
+  });
+  beforeAll(() => {
+    const build = spawnSync('npm', ['run', 'build', '--silent'], { encoding: 'utf8' });
+    expect(build.status, `${build.stdout}${build.stderr}`).toBe(0);
+  }, 300_000);
+
+  it('without NEO4J_URI starts the local Neo4j as `npm start` does, serves, and on SIGTERM stops with its java', async () => {
+    const s = await startServer(dataDir, 'dist');
+    try {
+      await until(async () => {
+        if (s.child.exitCode !== null) throw new Error(`exited with ${s.child.exitCode}: ${JSON.stringify(s.logs)}`);
+        return (await status(s.port, '/ready')) === 200;
+      }, 240_000);
+      const res = await fetch(`http://127.0.0.1:${s.port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ entity(id: "partner/meituan") { nameZh } }' }),
+      });
+      expect(await res.json()).toEqual({ data: { entity: { nameZh: '美團' } } });
+      const java = neo4jPid(s.logs);
+      expect(descendants(s.child.pid ?? -1)).toContain(java);
+      s.child.kill('SIGTERM');
+      expect(await s.exited).toBe(0);
+      expect(running(java)).toBe(false);
+    } finally {
+      if (s.child.exitCode === null) s.child.kill('SIGKILL');
+    }
+  }, 300_000);
+
+  it('in a layout without tools/neo4j (as the Docker image: package.json, node_modules, dist) fails at once with one line naming NEO4J_URI', async () => {
+    cpSync('package.json', join(image, 'package.json'));
+    cpSync('dist', join(image, 'dist'), { recursive: true });
+    symlinkSync(resolve('node_modules'), join(image, 'node_modules'));
+    const started = Date.now();
+    const s = await startServer(dataDir, 'dist', join(image, 'dist'));
+    // 'close': the process has exited and its output is read to the end.
+    const closed = new Promise((r) => s.child.on('close', r));
+    let stderr = '';
+    s.child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    try {
+      expect(await s.exited).toBe(1);
+      const took = Date.now() - started;
+      await closed;
+      const errors = s.logs.filter((l) => Number(l.level) >= 50);
+      expect(errors).toHaveLength(1);
+      expect(String(errors[0]?.msg)).toMatch(/^NEO4J_URI is not set, .*set NEO4J_URI to a running Neo4j 5/);
+      expect(String(errors[0]?.msg)).not.toContain('\n');
+      expect(stderr).toBe('');
+      expect(took).toBeLessThan(30_000);
+      console.log(`[server.test] dist without tools/neo4j: exit 1 after ${took} ms: ${String(errors[0]?.msg)}`);
+    } finally {
+      if (s.child.exitCode === null) s.child.kill('SIGKILL');
+    }
+  }, 60_000);
 });
