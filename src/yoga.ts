@@ -88,7 +88,9 @@ const useHealth = (state: AppState): Plugin => {
       endResponse(
         Response.json({
           status: 'ok',
-          ready: state.ready,
+          ready: state.ready && !state.stopping,
+          ...(state.stopping ? { stopping: true } : {}),
+          requestsInFlight: state.requestsInFlight?.(),
           neo4j: state.supervisor?.() ?? { state: 'external' },
           lanes: state.db?.load(),
           eventLoopDelayMs: { p50: ms(lag.percentile(50)), p99: ms(lag.percentile(99)), max: ms(lag.max) },
@@ -186,7 +188,7 @@ export function createApp(state: AppState, options: AppOptions = {}) {
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {
-          if (!state.ready || !state.ping) return false;
+          if (!state.ready || state.stopping || !state.ping) return false;
           return pingWithin(state.ping, PING_TIMEOUT_MS);
         },
       }),
