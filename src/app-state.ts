@@ -14,6 +14,10 @@ export interface AppState {
   db?: Db;
   /** True once Neo4j answers and the schema is applied (and the graph seeded). */
   ready: boolean;
+  /** Set when the server is stopping: /ready answers 503 while requests in flight finish. */
+  stopping?: boolean;
+  /** HTTP requests being answered now, for /health. */
+  requestsInFlight?: () => number;
   /** Checks that Neo4j answers now; used by /ready. */
   ping?: () => Promise<void>;
   /** The embedded Neo4j's supervisor, for /health. */

@@ -51,6 +51,8 @@ export const ConfigSchema = z.object({
   HTTP_HEADERS_TIMEOUT_MS: int(10_000, 1_000),
   /** Open connections one client address may hold at once. */
   MAX_CONNECTIONS_PER_CLIENT: int(64, 1),
+  /** On SIGTERM/SIGINT/SIGHUP, requests in flight get this long to finish; then they are answered 503 SHUTTING_DOWN. */
+  SHUTDOWN_GRACE_MS: int(10_000, 0),
   INTROSPECTION: bool.default(true),
   CORS_ORIGIN: z.string().default('*'),
   /** Server-side response cache with ETag/304 and Cache-Control on GET (public data: one cache for all). */

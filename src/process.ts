@@ -1,21 +1,4 @@
-import { createServer, type RequestListener, type Server } from 'node:http';
-
-/**
- * Calls `onOrphaned` once when this process's parent changes (it died and the process was re-parented),
- * checking every `everyMs`. Where the process has no real parent (ppid 0 or 1: a container's init), it
- * watches nothing.
- */
-export function watchParent(onOrphaned: () => void, everyMs = 1_000): void {
-  const parent = process.ppid;
-  if (parent <= 1) return;
-  const timer = setInterval(() => {
-    if (process.ppid !== parent) {
-      clearInterval(timer);
-      onOrphaned();
-    }
-  }, everyMs);
-  timer.unref();
-}
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 
 /** Refuses (closes) a new connection from an address that already holds `max` open connections. */
 export function limitConnectionsPerClient(server: Server, max: number): void {
@@ -58,4 +41,65 @@ export function createHttpServer(handler: RequestListener, limits: HttpLimits): 
   );
   limitConnectionsPerClient(server, limits.maxConnectionsPerClient);
   return server;
+}
+
+/** What a request still running when the grace period ends is answered with. */
+export interface CutAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * The requests a server is answering, and a graceful stop: stop accepting connections, let the requests in
+ * flight finish within a grace period, then answer those still running with `cut(request)` (or, when their
+ * answer has begun, close them) and close every connection.
+ */
+export function trackRequests(server: Server) {
+  const open = new Map<ServerResponse, IncomingMessage>();
+  let draining = false;
+  let finished = 0;
+  let settled: (() => void) | undefined;
+  // First among the listeners, so a request is counted before it is handled (/health counts itself).
+  server.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
+    open.set(res, req);
+    // While stopping, a connection closes after its answer instead of waiting for another request.
+    if (draining) res.setHeader('connection', 'close');
+    res.once('close', () => {
+      open.delete(res);
+      if (draining) finished += 1;
+      if (open.size === 0) settled?.();
+    });
+  });
+  return {
+    inFlight: () => open.size,
+    async drain(graceMs: number, cut: (req: IncomingMessage) => CutAnswer): Promise<{ finished: number; cut: number }> {
+      draining = true;
+      server.close();
+      server.closeIdleConnections();
+      for (const res of open.keys()) if (!res.headersSent) res.setHeader('connection', 'close');
+      if (open.size > 0) {
+        let timer: NodeJS.Timeout | undefined;
+        await new Promise<void>((resolve) => {
+          settled = resolve;
+          timer = setTimeout(resolve, graceMs);
+        });
+        clearTimeout(timer);
+      }
+      const left = [...open];
+      for (const [res, req] of left) {
+        if (res.headersSent) {
+          res.destroy();
+          continue;
+        }
+        const answer = cut(req);
+        res.writeHead(answer.status, { ...answer.headers, connection: 'close' });
+        res.end(answer.body);
+      }
+      // Answers written above are flushed before their sockets close; a socket that does not drain is cut.
+      if (left.length) await new Promise((r) => setTimeout(r, 200));
+      server.closeAllConnections();
+      return { finished: finished - left.length, cut: left.length };
+    },
+  };
 }

@@ -5,8 +5,9 @@ import { connectNeo4j, type Neo4jConnection, waitForNeo4j } from './db/connect.j
 import { loadQueries } from './db/cypher.js';
 import { Db } from './db/read.js';
 import { applySchema } from './db/schema.js';
+import { ERROR_CODES, type ErrorCode } from './errors.js';
 import { readGraphVersion } from './graph-version.js';
-import { createHttpServer, watchParent } from './process.js';
+import { type CutAnswer, createHttpServer, trackRequests } from './process.js';
 import { type AppState, createApp } from './yoga.js';
 
 const HELP = `Usage: npm start
@@ -68,16 +69,35 @@ const http = createHttpServer(app, {
   headersTimeoutMs: config.HTTP_HEADERS_TIMEOUT_MS,
   maxConnectionsPerClient: config.MAX_CONNECTIONS_PER_CLIENT,
 });
+const requests = trackRequests(http);
+state.requestsInFlight = requests.inFlight;
 let conn: Neo4jConnection | undefined;
 let shuttingDown = false;
 
+/** The answer of a request still running when SHUTDOWN_GRACE_MS has passed: GraphQL-shaped on /graphql. */
+function cutAnswer(req: { url?: string }): CutAnswer {
+  const message = `The server is stopping and this request did not finish within the ${config.SHUTDOWN_GRACE_MS} ms it allows (SHUTDOWN_GRACE_MS). Retry it: another instance, or this one once restarted, answers.`;
+  const error = { message, extensions: { code: 'SHUTTING_DOWN' satisfies ErrorCode } };
+  const body = (req.url ?? '').startsWith('/graphql') ? { errors: [error] } : { error: { code: error.extensions.code, message } };
+  return {
+    status: ERROR_CODES.SHUTTING_DOWN,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': '5' },
+    body: `${JSON.stringify(body)}\n`,
+  };
+}
+
+/**
+ * Stops gracefully: /ready turns 503 and no new connection is accepted; requests in flight get SHUTDOWN_GRACE_MS
+ * to finish (those still running then are answered 503 SHUTTING_DOWN); then Neo4j is stopped.
+ */
 async function shutdown(signal: string): Promise<void> {
   if (shuttingDown) return;
   shuttingDown = true;
-  log.info({ signal }, 'shutting down');
+  log.info({ signal, requestsInFlight: requests.inFlight() }, 'shutting down');
+  state.stopping = true;
+  const drained = await requests.drain(config.SHUTDOWN_GRACE_MS, cutAnswer);
+  log.info(drained, 'requests drained');
   state.ready = false;
-  http.closeAllConnections();
-  await new Promise<void>((r) => http.close(() => r()));
   // Process managers give ~10-15 s between SIGTERM and SIGKILL: Neo4j gets 8 of them to stop cleanly.
   await conn?.close(8_000);
   log.info('stopped');
@@ -86,9 +106,8 @@ async function shutdown(signal: string): Promise<void> {
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGHUP', () => void shutdown('SIGHUP'));
-// `npm start` runs this under `sh -c`, which may die of a signal without passing it on: then this process is
-// re-parented. Treat that as a stop, so no server (and no Neo4j) outlives the command that started it.
-watchParent(() => void shutdown('parent exited'));
+// No watch on the parent process: a server started by nohup, setsid or a double-forking init script is
+// re-parented and must keep serving. `npm start` execs node, so npm's own SIGTERM/SIGINT reach it here.
 
 async function main(): Promise<void> {
   const queries = await step('load cypher', () => loadQueries());

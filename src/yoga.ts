@@ -3,7 +3,7 @@ import { createYoga, type Plugin, useReadinessCheck, type YogaLogger } from 'gra
 import type { AppState } from './app-state.js';
 import { type Context, createContext } from './context.js';
 import type { RequestBudget } from './db/scope.js';
-import { apiError, jsonError } from './errors.js';
+import { apiError, jsonError, statusOfFailedResult } from './errors.js';
 import { EXAMPLES } from './examples.js';
 import { useCache } from './http/cache.js';
 import { useExplore } from './http/explore.js';
@@ -62,6 +62,20 @@ const useRequestScope = (): Plugin<Context> => ({
   },
 });
 
+/**
+ * A request whose every field failed for the same database reason answers with that code's HTTP status
+ * (statusOfFailedResult, src/errors.ts): a client or proxy that looks only at the status sees 503 / 504, not 200.
+ */
+const useStatusOfFailedResult = (): Plugin => ({
+  onResultProcess({ result, setResult }) {
+    if (Array.isArray(result) || Symbol.asyncIterator in result) return;
+    const status = statusOfFailedResult(result as Parameters<typeof statusOfFailedResult>[0]);
+    if (status === undefined) return;
+    const extensions = result.extensions as { http?: Record<string, unknown> } | undefined;
+    setResult({ ...result, extensions: { ...extensions, http: { ...extensions?.http, status } } });
+  },
+});
+
 /** GET /health: the process is alive; says what it knows about Neo4j (supervisor state, admission lanes). */
 const useHealth = (state: AppState): Plugin => {
   // How late timers fire: the event loop blocked by one request delays every other request by as much.
@@ -74,7 +88,9 @@ const useHealth = (state: AppState): Plugin => {
       endResponse(
         Response.json({
           status: 'ok',
-          ready: state.ready,
+          ready: state.ready && !state.stopping,
+          ...(state.stopping ? { stopping: true } : {}),
+          requestsInFlight: state.requestsInFlight?.(),
           neo4j: state.supervisor?.() ?? { state: 'external' },
           lanes: state.db?.load(),
           eventLoopDelayMs: { p50: ms(lag.percentile(50)), p99: ms(lag.percentile(99)), max: ms(lag.max) },
@@ -172,12 +188,13 @@ export function createApp(state: AppState, options: AppOptions = {}) {
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {
-          if (!state.ready || !state.ping) return false;
+          if (!state.ready || state.stopping || !state.ping) return false;
           return pingWithin(state.ping, PING_TIMEOUT_MS);
         },
       }),
       useTrace(),
       useRequestScope(),
+      useStatusOfFailedResult(),
       ...securityPlugins(security),
       guarded(useExplore(), logError),
       guarded(useGraphiQLAssets(), logError),

@@ -1,5 +1,7 @@
+import { offsetToCursor } from '@pothos/plugin-relay';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DOCUMENTED_CODES } from '../src/errors.js';
+import { MAX_OFFSET } from '../src/schema/pagination.js';
 import { testApp } from './helpers.js';
 
 /** What must never appear in a response: stack lines, driver and query-language names, file paths. */
@@ -314,6 +316,54 @@ const CASES: Case[] = [
     JSON.parse('{"q":"美團","__proto__":{"admin":true}}'),
   ),
 ];
+
+/** Cursors that are not this server's, at each connection: huge in every spelling, then other forms. */
+const spelled = (text: string) => Buffer.from(`OffsetConnection:${text}`).toString('base64');
+const NOT_CURSORS: [string, string][] = [
+  ['1e21 as text', spelled('1e21')],
+  ['1e21', offsetToCursor(1e21)],
+  ['1e308', offsetToCursor(1e308)],
+  ['2^63', spelled('9223372036854775808')],
+  ['2^53', offsetToCursor(2 ** 53)],
+  ['-1', offsetToCursor(-1)],
+  ['leading zero', spelled('01')],
+  ['another library', Buffer.from('arrayconnection:0').toString('base64')],
+];
+const CONNECTIONS: [string, (args: string) => string][] = [
+  ['entities', (args) => `{ entities(${args}) { edges { cursor } } }`],
+  ['lines', (args) => `{ lines(${args}) { edges { cursor } } }`],
+  ['metrics', (args) => `{ metrics(${args}) { edges { cursor } } }`],
+  ['mentions', (args) => `{ entity(id: "partner/meituan") { mentions(${args}) { edges { cursor } } } }`],
+  ['relations', (args) => `{ entity(id: "partner/meituan") { relations(${args}) { edges { cursor } } } }`],
+];
+
+describe('cursors of every connection', () => {
+  const t = testApp();
+  afterAll(() => t.close());
+
+  const cases = CONNECTIONS.flatMap(([connection, op]) =>
+    (['after', 'before'] as const).flatMap((argument) =>
+      NOT_CURSORS.map(([what, cursor]) => [connection, argument, what, op, cursor] as const),
+    ),
+  );
+  it.each(cases)('%s(%s: %s) is BAD_USER_INPUT naming the argument', async (_connection, argument, _what, op, cursor) => {
+    const r = await t.gql(op(`${argument}: $c, ${argument === 'after' ? 'first' : 'last'}: 2`).replace('{', 'query($c: String) {'), {
+      c: cursor,
+    });
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+    expect(r.errors?.[0]?.message).toContain(`\`${argument}\` is not a cursor of this connection`);
+  });
+
+  it.each(CONNECTIONS)('%s: the largest cursor it takes pages past the end (empty), a small one pages', async (_connection, op) => {
+    const last = await t.gql(op('after: $c, first: 2').replace('{', 'query($c: String) {'), { c: offsetToCursor(MAX_OFFSET) });
+    expect(last.errors).toBeUndefined();
+    expect(JSON.stringify(last.data)).toContain('"edges":[]');
+    const first = await t.gql(op('after: $c, first: 2').replace('{', 'query($c: String) {'), { c: offsetToCursor(0) });
+    expect(first.errors).toBeUndefined();
+    expect(JSON.stringify(first.data)).toContain(offsetToCursor(1));
+  });
+});
 
 describe('bad input through app.fetch', () => {
   const t = testApp();

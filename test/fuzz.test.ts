@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { DOCUMENTED_CODES } from '../src/errors.js';
 import { schema } from '../src/schema/index.js';
-import { loadPools, runFuzz } from '../tools/fuzz-gen.js';
+import { connectionFields, loadPools, runCursorFuzz, runFuzz } from '../tools/fuzz-gen.js';
 import { testApp } from './helpers.js';
 
 describe('fuzzing (tools/fuzz.ts; the full run is `npm run fuzz -- --count 5000 --seed 1`)', () => {
@@ -19,6 +19,20 @@ describe('fuzzing (tools/fuzz.ts; the full run is `npm run fuzz -- --count 5000 
     expect(report.outcomes.ok ?? 0).toBeGreaterThan(60);
     expect(report.outcomes.GRAPHQL_VALIDATION_FAILED ?? 0).toBe(0);
     expect((await t.data('{ entity(id: "partner/meituan") { id } }')).entity.id).toBe('partner/meituan');
+  }, 180_000);
+
+  it('cursors of every connection (400, seed 11): a cursor it made pages, any other is BAD_USER_INPUT naming the argument', async () => {
+    const connections = connectionFields(schema, 'partner/meituan');
+    expect(connections.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['Query.entities', 'Query.lines', 'Query.metrics', 'Entity.mentions', 'Entity.relations']),
+    );
+    // A connection the fuzzer cannot reach would go untested: every one must be reachable.
+    expect(connections.filter((c) => c.wrap === null).map((c) => c.name)).toEqual([]);
+    const report = await runCursorFuzz(t.app, connections, { count: 400, seed: 11 });
+    console.log(`[fuzz.test] cursors: ${JSON.stringify(report.outcomes)}`);
+    expect(report.failures.slice(0, 5)).toEqual([]);
+    expect(report.outcomes['cursor: ok'] ?? 0).toBeGreaterThan(80);
+    expect(report.outcomes['not a cursor: BAD_USER_INPUT'] ?? 0).toBeGreaterThan(150);
   }, 180_000);
 
   it('is reproducible: the same seed gives the same operations', async () => {

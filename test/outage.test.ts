@@ -5,10 +5,41 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadQueries } from '../src/db/cypher.js';
 import { createDriver } from '../src/db/driver.js';
 import { Db } from '../src/db/read.js';
+import { ERROR_CODES, type ErrorCode } from '../src/errors.js';
 import { freePort, type LocalNeo4j, startLocalNeo4j } from '../src/neo4j-local/index.js';
-import { type AppState, createApp } from '../src/yoga.js';
+import { type App, type AppState, createApp } from '../src/yoga.js';
 
 const QUERY = /* GraphQL */ `{ entity(id: "partner/meituan") { id } }`;
+/** Two fields, each its own statement: both fail when the database does. */
+const TWO_FIELDS = /* GraphQL */ `{ a: entity(id: "partner/meituan") { id } b: entities(first: 1) { totalCount } }`;
+/** One field that needs no database next to one that does: partial data when the database is gone. */
+const PARTIAL = /* GraphQL */ `{ __typename entity(id: "partner/meituan") { id } }`;
+const MEDIA_TYPES = ['application/json', 'application/graphql-response+json'] as const;
+
+interface Answer {
+  status: number;
+  ms: number;
+  body: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } }[] };
+}
+
+/** POSTs `query` to the app, accepting `accept`; the status, the time it took and the body. */
+async function post(app: App, query: string, accept: string = MEDIA_TYPES[0]): Promise<Answer> {
+  const started = Date.now();
+  const res = await app.fetch('http://yoga/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept },
+    body: JSON.stringify({ query }),
+  });
+  return { status: res.status, body: (await res.json()) as Answer['body'], ms: Date.now() - started };
+}
+
+/** Every error of the answer carries `code`, and the HTTP status is that code's status in the registry. */
+function expectFailedWith(answer: Answer, codes: ErrorCode[]): void {
+  const code = answer.body.errors?.[0]?.extensions?.code as ErrorCode;
+  expect(codes).toContain(code);
+  expect(answer.body.errors?.every((e) => e.extensions?.code === code)).toBe(true);
+  expect(answer.status).toBe(ERROR_CODES[code]);
+}
 
 async function until(fn: () => Promise<boolean>, ms: number): Promise<number> {
   const started = Date.now();
@@ -47,7 +78,8 @@ describe('Neo4j outage', () => {
       return (await res.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
     };
 
-    expect(await ready()).toBe(200);
+    // A JVM just started answers its first pings slowly on a loaded machine (the ping's cap is 2 s).
+    await until(async () => (await ready()) === 200, 30_000);
     expect(await gql()).toEqual({ data: { entity: null } });
 
     await neo4j.stop();
@@ -64,6 +96,19 @@ describe('Neo4j outage', () => {
     // Requests during the outage neither hang nor pile up.
     const burst = await Promise.all(Array.from({ length: 20 }, () => gql()));
     expect(burst.every((r) => r.errors?.[0]?.extensions?.code === 'DATABASE_UNAVAILABLE')).toBe(true);
+
+    // Every field failed for the database: 503 in both media types; partial data stays 200.
+    for (const accept of MEDIA_TYPES) {
+      for (const query of [QUERY, TWO_FIELDS]) {
+        const answer = await post(app, query, accept);
+        expectFailedWith(answer, ['DATABASE_UNAVAILABLE']);
+        expect(answer.status, `${accept} ${query}`).toBe(503);
+      }
+      const partial = await post(app, PARTIAL, accept);
+      expect(partial.status, accept).toBe(200);
+      expect(partial.body.data).toEqual({ __typename: 'Query', entity: null });
+      expect(partial.body.errors?.[0]?.extensions?.code).toBe('DATABASE_UNAVAILABLE');
+    }
 
     neo4j = await startLocalNeo4j({ dataDir, port, heap: '256m', pagecacheMb: 32 });
     await until(async () => (await ready()) === 200, 30_000);
@@ -105,6 +150,24 @@ describe('Neo4j outage', () => {
           `[outage.test] frozen Neo4j: coded errors after ${during.map((r) => r.ms).join(', ')} ms (QUERY_TIMEOUT_MS ${timeoutMs})`,
         );
         expect((await app.fetch('http://yoga/ready')).status).toBe(503);
+
+        // With a request deadline well past the statements' own (QUERY_TIMEOUT_MS + 1 s), each field fails on
+        // its own: the status still follows the one database reason, in both media types.
+        const patient = createApp(
+          { db, ready: true, ping: async () => void (await db.read('meta/ping')) },
+          { budget: { deadlineMs: timeoutMs + 10_000 } },
+        );
+        const answers = await Promise.all(
+          MEDIA_TYPES.flatMap((accept) => [post(patient, TWO_FIELDS, accept), post(patient, QUERY, accept)]),
+        );
+        for (const answer of answers) {
+          expectFailedWith(answer, ['QUERY_TIMEOUT', 'DATABASE_UNAVAILABLE']);
+          expect(answer.ms).toBeLessThan(timeoutMs + 10_000);
+        }
+        console.log(`[outage.test] frozen Neo4j, field by field: ${answers.map((a) => `${a.status} after ${a.ms} ms`).join(', ')}`);
+        const partial = await post(patient, PARTIAL);
+        expect(partial.status).toBe(200);
+        expect(partial.body.data).toEqual({ __typename: 'Query', entity: null });
       } finally {
         process.kill(local.pid, 'SIGCONT');
       }

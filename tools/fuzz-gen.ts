@@ -1,3 +1,4 @@
+import { offsetToCursor } from '@pothos/plugin-relay';
 import {
   type GraphQLArgument,
   type GraphQLField,
@@ -16,6 +17,7 @@ import {
   isObjectType,
   isScalarType,
 } from 'graphql';
+import { MAX_OFFSET } from '../src/schema/pagination.js';
 import { prng } from './prng.js';
 
 /** Real values from the graph, so a good share of operations reach the database and find something. */
@@ -64,6 +66,43 @@ const STRINGS = [
   'ｆｕｌｌ',
   '한국어',
 ];
+
+/** Pothos's offset cursor around any text: the form this server writes, with what a client may put inside. */
+const spelled = (text: string) => Buffer.from(`OffsetConnection:${text}`).toString('base64');
+
+/**
+ * A cursor a client might send: one this server made (a page inside or past the end of a list), or a huge,
+ * negative, fractional, re-spelled, foreign or random one. Only the first kind is a cursor of a connection.
+ */
+export function randomCursor(rnd: () => number): string {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+  const r = rnd();
+  if (r < 0.25) return offsetToCursor(Math.floor(rnd() * 60));
+  if (r < 0.35) return offsetToCursor(pick([100, 1_000, 2 ** 31, 2 ** 32, 1e15, MAX_OFFSET]));
+  if (r < 0.55)
+    return offsetToCursor(pick([1e21, 1e308, 2 ** 63, 2 ** 53, MAX_OFFSET + 1, -1, 0.5, 1.5, Number.POSITIVE_INFINITY, Number.NaN]));
+  if (r < 0.75)
+    return spelled(
+      pick(['1e21', '1e308', '9223372036854775808', '9'.repeat(400), '-0', '+1', '007', '0x10', '1_000', ' 1', '1 ', '3abc', '', '½', '١']),
+    );
+  if (r < 0.85)
+    return pick([
+      offsetToCursor(10).replace(/=+$/, ''),
+      ` ${offsetToCursor(3)}`,
+      `${offsetToCursor(3)}\n`,
+      offsetToCursor(3).toLowerCase(),
+    ]);
+  if (r < 0.92)
+    return pick([Buffer.from('arrayconnection:0').toString('base64'), Buffer.from('OffsetConnection').toString('base64'), 'nope', '', '=']);
+  return Array.from({ length: Math.floor(rnd() * 40) }, () => String.fromCharCode(32 + Math.floor(rnd() * 95))).join('');
+}
+
+/** True for exactly the cursors this server makes: offsetToCursor(n) for an integer n in 0..MAX_OFFSET. */
+export function isServerCursor(cursor: string): boolean {
+  const match = /^OffsetConnection:(0|[1-9][0-9]*)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
+  const offset = Number(match?.[1]);
+  return match !== null && offset <= MAX_OFFSET && offsetToCursor(offset) === cursor;
+}
 
 export interface FuzzOperation {
   query: string;
@@ -129,12 +168,11 @@ export class OperationGenerator {
         case 'Boolean':
           return this.chance(0.5);
         case 'ID':
-          if (arg === 'after' || arg === 'before') return this.randomString();
+          if (arg === 'after' || arg === 'before') return randomCursor(this.rnd);
           return this.chance(0.8) ? this.pick(this.pools.ids) : this.randomString();
         default:
           if (arg === 'types') return this.chance(0.8) ? this.pick(this.pools.relationTypes) : this.randomString();
-          if (arg === 'after' || arg === 'before')
-            return this.pick(['YXJyYXljb25uZWN0aW9uOjA=', 'YXJyYXljb25uZWN0aW9uOjk5OQ==', 'nope', '']);
+          if (arg === 'after' || arg === 'before') return randomCursor(this.rnd);
           return this.randomString();
       }
     }
@@ -290,7 +328,8 @@ export async function runFuzz(
         body = undefined;
       }
       const codes = (body?.errors ?? []).map((e) => e.extensions?.code ?? 'NO_CODE');
-      const bad = status >= 500 || !body || codes.some((c) => !o.documented.has(c));
+      // INTERNAL_SERVER_ERROR is documented (the masked answer to a bug), but no input may cause one.
+      const bad = status >= 500 || !body || codes.some((c) => !o.documented.has(c) || c === 'INTERNAL_SERVER_ERROR');
       const outcome = codes[0] ?? (status === 200 ? 'ok' : `HTTP_${status}`);
       outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
       if (bad) failures.push({ index, status, operation, response: text.slice(0, 2_000) });
@@ -298,4 +337,81 @@ export async function runFuzz(
   };
   await Promise.all(Array.from({ length: o.concurrency ?? 4 }, worker));
   return { count: o.count, seed: o.seed, ms: Math.round(performance.now() - started), outcomes, failures };
+}
+
+/**
+ * A field that pages with `after`/`before` (`Query.entities`, `Entity.mentions`), and how an operation reaches
+ * it from the root: `wrap(field)` is the operation's selection; null where this module does not know how.
+ */
+export interface ConnectionField {
+  name: string;
+  wrap: ((field: string) => string) | null;
+}
+
+/** Every field of the schema that takes `after` and `before`: Query's own, and the Entity interface's (through `entity(id:)`). */
+export function connectionFields(schema: GraphQLSchema, entityId: string): ConnectionField[] {
+  const out = new Map<string, ConnectionField>();
+  const entity = schema.getType('Entity');
+  const onEntity = new Set(entity && 'getFields' in entity ? Object.keys(entity.getFields()) : []);
+  const pages = (f: GraphQLField<unknown, unknown>) => f.args.some((a) => a.name === 'after') && f.args.some((a) => a.name === 'before');
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const f of Object.values(type.getFields())) {
+      if (!pages(f)) continue;
+      if (type === schema.getQueryType()) out.set(`Query.${f.name}`, { name: `Query.${f.name}`, wrap: (field) => field });
+      else if (type.getInterfaces().some((i) => i.name === 'Entity') && onEntity.has(f.name))
+        out.set(`Entity.${f.name}`, { name: `Entity.${f.name}`, wrap: (field) => `entity(id: ${JSON.stringify(entityId)}) { ${field} }` });
+      else out.set(`${type.name}.${f.name}`, { name: `${type.name}.${f.name}`, wrap: null });
+    }
+  }
+  return [...out.values()];
+}
+
+export interface CursorFuzzFailure {
+  connection: string;
+  argument: 'after' | 'before';
+  cursor: string;
+  status: number;
+  response: string;
+}
+
+/**
+ * Sends `count` random cursors (randomCursor) as `after` or `before` to every connection in turn. A cursor this
+ * server makes must page (no error); any other must be refused with BAD_USER_INPUT naming the argument.
+ */
+export async function runCursorFuzz(
+  app: FetchApp,
+  connections: readonly ConnectionField[],
+  o: { count: number; seed: number },
+): Promise<{ outcomes: Record<string, number>; failures: CursorFuzzFailure[] }> {
+  const rnd = prng(o.seed);
+  const outcomes: Record<string, number> = {};
+  const failures: CursorFuzzFailure[] = [];
+  for (let i = 0; i < o.count; i++) {
+    const connection = connections[i % connections.length];
+    if (!connection?.wrap) throw new Error(`no way to reach ${connection?.name ?? 'a connection'} from the root`);
+    const argument = rnd() < 0.5 ? 'after' : 'before';
+    const cursor = randomCursor(rnd);
+    const page = argument === 'after' ? 'first: 2' : 'last: 2';
+    const field = `${connection.name.split('.')[1]}(${argument}: $c, ${page}) { edges { cursor } pageInfo { endCursor } }`;
+    const { status, text } = await post(app, { query: `query($c: String) { ${connection.wrap(field)} }`, variables: { c: cursor } });
+    let body: { data?: unknown; errors?: { extensions?: { code?: string; argument?: string } }[] } | undefined;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    const errors = body?.errors ?? [];
+    const valid = isServerCursor(cursor);
+    const ok = valid
+      ? status === 200 && errors.length === 0
+      : status === 200 &&
+        errors.length === 1 &&
+        errors[0]?.extensions?.code === 'BAD_USER_INPUT' &&
+        errors[0].extensions.argument === argument;
+    const outcome = `${valid ? 'cursor' : 'not a cursor'}: ${errors[0]?.extensions?.code ?? 'ok'}`;
+    outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+    if (!ok) failures.push({ connection: connection.name, argument, cursor, status, response: text.slice(0, 1_000) });
+  }
+  return { outcomes, failures };
 }

@@ -35,18 +35,30 @@ function versionTracker(state: AppState, checkMs: number, onChange: () => void) 
   };
 }
 
+/** True when an If-None-Match header lists `etag` (weak comparison, RFC 9110 §13.1.2) or is `*`. */
+export function noneMatchHits(header: string | null, etag: string): boolean {
+  if (!header) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return header.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
+}
+
 /**
- * Server-side response cache with ETag / If-None-Match → 304 (graphql-yoga's response cache plugin),
- * plus `Cache-Control: public, max-age=<ttl>` on successful GET responses. The data is public, so
+ * Server-side response cache with ETag and Cache-Control (graphql-yoga's response cache plugin), plus
+ * `Cache-Control: public, max-age=<ttl>` on successful GET responses. The data is public, so
  * there is one cache for everyone (no session). Requests that ask for a trace (x-trace: 1) bypass it,
  * since their answer depends on the database round-trips.
+ *
+ * Conditional requests are answered here, not by the plugin: it answered 304 to any request, POST included,
+ * whose If-None-Match named ANY cached answer, so a GET for variables B with the ETag of A's answer was told
+ * to reuse A. Now a 304 comes only for GET and HEAD, and only when If-None-Match matches the ETag of this
+ * request's own answer (computed, usually from the cache, as for a 200).
  */
 export function useCache(state: AppState, options: ResponseCacheOptions): Plugin[] {
   let inner = createInMemoryCache();
   const graphVersion = versionTracker(state, options.versionCheckMs ?? 5_000, () => {
     inner = createInMemoryCache();
   });
-  // Reads check the version first, so a 304 is never answered from an older graph.
+  // Reads check the version first, so an answer is never served from an older graph.
   const cache: Cache = {
     get: async (key) => {
       await graphVersion();
@@ -57,24 +69,37 @@ export function useCache(state: AppState, options: ResponseCacheOptions): Plugin
   };
   const enabled = (request: Request) => request.headers.get('x-trace') !== '1';
   const succeeded = new WeakSet<Request>();
+  const responseCache = useResponseCache({
+    session: () => null,
+    ttl: options.ttlSeconds * 1000,
+    cache,
+    enabled,
+    buildResponseCacheKey: async ({ documentString, variableValues, operationName }) =>
+      hashSHA256([await graphVersion(), documentString, operationName ?? '', JSON.stringify(variableValues ?? {})].join('|')),
+  });
+  // The plugin's own If-None-Match check (see above) is left out.
+  const { onRequest: _anyCachedAnswer, ...withoutConditional } = responseCache;
 
   return [
-    useResponseCache({
-      session: () => null,
-      ttl: options.ttlSeconds * 1000,
-      cache,
-      enabled,
-      buildResponseCacheKey: async ({ documentString, variableValues, operationName }) =>
-        hashSHA256([await graphVersion(), documentString, operationName ?? '', JSON.stringify(variableValues ?? {})].join('|')),
-    }),
+    withoutConditional,
     {
       onResultProcess({ request, result }) {
-        if (request.method !== 'GET' || Array.isArray(result) || Symbol.asyncIterator in result) return;
+        if ((request.method !== 'GET' && request.method !== 'HEAD') || Array.isArray(result) || Symbol.asyncIterator in result) return;
         if (!(result as { errors?: unknown[] }).errors?.length) succeeded.add(request);
       },
-      onResponse({ request, response }) {
-        if ((succeeded.has(request) && response.status === 200) || (request.method === 'GET' && response.status === 304))
-          response.headers.set('Cache-Control', `public, max-age=${options.ttlSeconds}`);
+      onResponse({ request, response, setResponse }) {
+        const raw = response.headers.get('etag');
+        // The plugin writes its key bare; an entity tag is quoted (RFC 9110 §8.8.3).
+        const etag = raw && !raw.endsWith('"') ? `"${raw}"` : raw;
+        if (raw && etag) response.headers.set('etag', etag);
+        if (!succeeded.has(request) || response.status !== 200) return;
+        response.headers.set('Cache-Control', `public, max-age=${options.ttlSeconds}`);
+        if (etag && noneMatchHits(request.headers.get('if-none-match'), etag)) {
+          const headers = new Headers({ etag, 'cache-control': `public, max-age=${options.ttlSeconds}` });
+          const lastModified = response.headers.get('last-modified');
+          if (lastModified) headers.set('last-modified', lastModified);
+          setResponse(new Response(null, { status: 304, headers }));
+        }
       },
     },
   ];

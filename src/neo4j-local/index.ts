@@ -2,12 +2,25 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
+/**
+ * The package root: the nearest folder above this module that holds package.json. From src/neo4j-local/ and
+ * from the production build's dist/src/neo4j-local/ alike it is the checkout, so `npm start` and
+ * `node dist/server.js` use one launcher, built once.
+ */
+function packageRoot(): string {
+  const here = fileURLToPath(new URL('.', import.meta.url));
+  for (let dir = here; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return resolve(here, '../..');
+  }
+}
+
 /** Where the Maven project that wraps Neo4j Community lives. */
-export const TOOL_DIR = fileURLToPath(new URL('../../tools/neo4j/', import.meta.url));
+export const TOOL_DIR = join(packageRoot(), 'tools', 'neo4j');
 
 /** The JVM flags Neo4j 5 needs on Java 17+. */
 export const JVM_FLAGS = [
@@ -75,6 +88,14 @@ function checkJava(): void {
     );
 }
 
+/** An installation without tools/neo4j (e.g. the Docker image: dist/ and node_modules only) cannot start one. */
+function checkLauncher(): void {
+  if (!existsSync(join(TOOL_DIR, 'pom.xml')))
+    throw new LocalNeo4jError(
+      `NEO4J_URI is not set, and this installation has no local Neo4j launcher (tools/neo4j/pom.xml, looked for in ${TOOL_DIR}): set NEO4J_URI to a running Neo4j 5 (with NEO4J_USER and NEO4J_PASSWORD), or start the server from a full checkout.`,
+    );
+}
+
 function buildStamp(): string {
   const h = createHash('sha256');
   h.update(readFileSync(join(TOOL_DIR, 'pom.xml')));
@@ -88,6 +109,7 @@ function buildStamp(): string {
  * unchanged. Resolving Neo4j's jars from Maven Central takes about a minute the first time.
  */
 export function ensureBuilt(log: (msg: string) => void = () => {}): string {
+  checkLauncher();
   const target = join(TOOL_DIR, 'target');
   const stampFile = join(target, '.build-stamp');
   const stamp = buildStamp();
@@ -139,6 +161,7 @@ function installExitHook(): void {
 /** Starts Neo4j Community 5.26 embedded, with Bolt on 127.0.0.1 and no auth, and waits until it answers. */
 export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo4j> {
   const log = opts.log ?? (() => {});
+  checkLauncher();
   checkJava();
   const target = ensureBuilt(log);
   const dataDir = resolve(opts.dataDir);

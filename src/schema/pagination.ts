@@ -15,14 +15,26 @@ export interface PageArgs {
 const size = (name: 'first' | 'last', value: number, max: number): number =>
   intInRange(name, value, 0, max, 'Page through larger results with `after`.');
 
+/**
+ * The largest offset a cursor may hold: every integer up to it is exact in a JS number and in Neo4j's SKIP.
+ * Cursors past the end of a list are fine (an empty page); past this they are not cursors this server made.
+ */
+export const MAX_OFFSET = Number.MAX_SAFE_INTEGER - 1;
+
+/**
+ * The offset in a cursor of this server, or BAD_USER_INPUT naming the argument. A cursor is accepted only in
+ * the exact form offsetToCursor gives (canonical base64 of `arrayconnection:<decimal>`, no sign, exponent or
+ * leading zero) and within 0..MAX_OFFSET: "1e21" would parse as 1, and 1e21 or 2^63 would reach Neo4j's SKIP
+ * as a float it cannot take.
+ */
 function position(name: 'after' | 'before', cursor: string): number {
-  let offset: number;
+  let offset = Number.NaN;
   try {
     offset = cursorToOffset(cursor);
   } catch {
-    offset = Number.NaN;
+    // not base64 of an offset cursor: refused below
   }
-  if (!Number.isInteger(offset) || offset < 0)
+  if (!Number.isSafeInteger(offset) || offset < 0 || offset > MAX_OFFSET || offsetToCursor(offset) !== cursor)
     throw apiError(
       `\`${name}\` is not a cursor of this connection: pass a cursor you received from it (pageInfo or an edge).`,
       'BAD_USER_INPUT',

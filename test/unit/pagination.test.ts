@@ -1,9 +1,11 @@
 import { offsetToCursor } from '@pothos/plugin-relay';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PAGE, MAX_PAGE, type Page, pageFromArray, pageFromRows, pageWindow } from '../../src/schema/pagination.js';
+import { DEFAULT_PAGE, MAX_OFFSET, MAX_PAGE, type Page, pageFromArray, pageFromRows, pageWindow } from '../../src/schema/pagination.js';
 import { thrown } from './thrown.js';
 
 const cursor = (offset: number) => offsetToCursor(offset);
+/** A cursor in the form this server writes (Pothos's offset cursor), around any text. */
+const spelled = (text: string) => Buffer.from(`OffsetConnection:${text}`).toString('base64');
 
 describe('pageWindow: first/after (forward)', () => {
   it('starts at the beginning with the default page size', () => {
@@ -78,10 +80,34 @@ describe('pageWindow: refused arguments', () => {
     ['before', Buffer.from('somethingelse:3').toString('base64')],
     ['after', Buffer.from('arrayconnection:-4').toString('base64')],
     ['before', Buffer.from('arrayconnection:x').toString('base64')],
+    // Huge, in every spelling: each used to reach Neo4j's SKIP (or to be read as offset 1) and fail there.
+    ['after', spelled('1e21')],
+    ['after', cursor(1e21)],
+    ['before', cursor(1e308)],
+    ['after', spelled('9'.repeat(309))],
+    ['before', spelled('9223372036854775808')],
+    ['after', cursor(MAX_OFFSET + 1)],
+    ['after', spelled('Infinity')],
+    // Not the form this server writes: sign, fraction, leading zero, trailing text, other base64.
+    ['after', spelled('-4')],
+    ['after', spelled('+3')],
+    ['before', spelled('1.5')],
+    ['after', spelled('007')],
+    ['before', spelled('3abc')],
+    ['after', cursor(10).replace(/=+$/, '')],
+    ['after', ` ${cursor(3)}`],
   ] as const)('a %s that is not a cursor of the connection: %j', (argument, value) => {
     const err = thrown(() => pageWindow({ [argument]: value }));
     expect(err.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
     expect(err.message).toContain('is not a cursor of this connection');
+  });
+});
+
+describe('pageWindow: the range of a cursor', () => {
+  it('takes every offset up to MAX_OFFSET, past the end of any list', () => {
+    expect(pageWindow({ first: 5, after: cursor(MAX_OFFSET) })).toEqual({ offset: MAX_OFFSET + 1, limit: 5 });
+    expect(pageWindow({ last: 5, before: cursor(MAX_OFFSET) })).toEqual({ offset: MAX_OFFSET - 5, limit: 5 });
+    expect(Number.isSafeInteger(MAX_OFFSET + 1)).toBe(true);
   });
 });
 
