@@ -17,7 +17,7 @@ describe('EntityWhere.about', () => {
     expect(r.errors).toBeUndefined();
     expect(r.data.entities.totalCount).toBe(17);
     for (const e of r.data.entities.edges) expect(e.node.themes.map((t: any) => t.id)).toContain('theme/poverty-alleviation');
-    expect([...r.extensions?.trace.queries.slice(0, 2)].sort()).toEqual(['entity/check-ids', 'translate/list']);
+    expect([...(r.extensions?.trace.queries ?? []).slice(0, 2)].sort()).toEqual(['entity/check-ids', 'translate/list']);
   });
 
   it('any of several themes: the union of each alone', async () => {
@@ -115,7 +115,7 @@ describe('EntityWhere ids: an unknown id is NOT_FOUND naming it, with the closes
       suggestions: expect.arrayContaining(['region/xizang']),
     });
     // The check runs alongside the statement (one round-trip of latency); the statement's answer is dropped.
-    expect([...r.extensions?.trace.queries].sort()).toEqual(['entity/check-ids', 'translate/list']);
+    expect([...(r.extensions?.trace.queries ?? [])].sort()).toEqual(['entity/check-ids', 'translate/list']);
     expect(r.data).toBeNull();
   });
 
