@@ -201,6 +201,25 @@ describe('Query.sentences', () => {
     expect(b.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('takes hostile text as data: prototype names, Lucene and Cypher syntax, bad variables then good ones', async () => {
+    const q = 'query ($s: String, $m: ID) { sentences(search: $s, mentions: $m, first: 2) { totalCount } }';
+    const proto = await api.gql(q, { m: '__proto__' });
+    expect(proto.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    for (const s of ['__proto__', 'constructor', '"a" AND b:* OR c~ \\', "') RETURN 1 //", '*:*']) {
+      const r = await api.gql(q, { s });
+      expect(r.errors, s).toBeUndefined();
+      // One word is exactly its phrase; several add the sentences holding all the words (never fewer).
+      if (s.includes(' ')) expect(r.data?.sentences.totalCount, s).toBeGreaterThanOrEqual(sentencesHolding(s));
+      else expect(r.data?.sentences.totalCount, s).toBe(sentencesHolding(s));
+    }
+    const bad = await api.gql(q, { s: ['物聯網'] });
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const good = await api.gql(q, { s: '物聯網' });
+    expect(good.data?.sentences.totalCount).toBe(sentencesHolding('物聯網'));
+    const none = await api.data('{ a: sentence(id: "__proto__") { id } b: sentence(id: "constructor") { id } }');
+    expect(none).toEqual({ a: null, b: null });
+  });
+
   it('Query.sentence gives one by id and null for an unknown one', async () => {
     const d = await api.data(
       /* GraphQL */ `{ one: sentence(id: "sentence/2587.1") { lineEnd } none: sentence(id: "sentence/0.1") { id } }`,
