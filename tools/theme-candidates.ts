@@ -462,6 +462,23 @@ export function themeCandidates(): { themes: Record<string, unknown>[]; relation
   return { themes: themes.filter((t) => used.has(t.id)), relations };
 }
 
+/**
+ * The document themes.yaml holds: the themes, and each ABOUT edge with how it was derived (RULE
+ * theme-keyword for the keyword rule, STATED for one curated by hand in ACROSS_LINES).
+ */
+export function themesDocument({ themes, relations }: ReturnType<typeof themeCandidates> = themeCandidates()) {
+  return {
+    entities: themes,
+    relations: relations.map((r) => ({
+      type: 'ABOUT',
+      from: r.from,
+      to: r.to,
+      ...(r.curated ? { derivation: 'STATED' } : { derivation: 'RULE', rule: 'theme-keyword' }),
+      evidence: r.evidence,
+    })),
+  };
+}
+
 const isMain = process.argv[1]?.endsWith('theme-candidates.ts');
 if (isMain) {
   const { values } = parseArgs({
@@ -481,16 +498,7 @@ if (isMain) {
       '# Every quote is verbatim from its line and says both the entity and the theme.\n' +
       '# derivation (DATA.md «Derivation»): an ABOUT edge the keyword rule found is RULE (rule: theme-keyword), not\n' +
       '# checked one by one; one curated by hand in the script (ACROSS_LINES) is STATED. A theme is RULE (theme-table).\n';
-    const doc = {
-      entities: themes,
-      relations: relations.map((r) => ({
-        type: 'ABOUT',
-        from: r.from,
-        to: r.to,
-        ...(r.curated ? { derivation: 'STATED' } : { derivation: 'RULE', rule: 'theme-keyword' }),
-        evidence: r.evidence,
-      })),
-    };
+    const doc = themesDocument({ themes, relations });
     writeFileSync(new URL('../seed/data/themes.yaml', import.meta.url), header + stringify(doc, { lineWidth: 0 }));
     console.log('wrote seed/data/themes.yaml');
   }
