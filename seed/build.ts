@@ -198,6 +198,8 @@ export function buildGraph(data: CuratedData, lines: readonly string[], source: 
         level: e.level,
         jointVenture: e.jointVenture,
         reference: e.reference ?? false,
+        derivation: e.derivation,
+        rule: e.rule,
         category: e.category,
         title: e.title,
         year: e.year,
@@ -228,6 +230,8 @@ export function buildGraph(data: CuratedData, lines: readonly string[], source: 
         footnote: m.footnote,
         source: m.source,
         reference: false,
+        derivation: m.derivation,
+        rule: m.rule,
         searchText: searchNames(names).join('\n'),
         ...evidence(cited),
         mentionLines: [],
@@ -244,6 +248,8 @@ export function buildGraph(data: CuratedData, lines: readonly string[], source: 
           value: v.value,
           printed: v.printed,
           period: v.period ?? 'year',
+          derivation: m.derivation,
+          ...(m.rule ? { rule: m.rule } : {}),
           ...(v.asOf ? { asOf: v.asOf } : {}),
           evidenceLine: v.line,
           evidenceLineEnd: v.lineEnd ?? v.line,
@@ -258,7 +264,8 @@ export function buildGraph(data: CuratedData, lines: readonly string[], source: 
       type: 'REPORTS',
       from: report.reportingCompany,
       to: m.id,
-      props: { label: '披露', ...evidence(cited) },
+      // Written here for every metric, not read from a sentence: a RULE fact.
+      props: { label: '披露', derivation: 'RULE', rule: 'reports-metric', ...evidence(cited) },
     });
   }
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  DERIVATION_RULES,
+  DERIVATIONS,
   ENTITY_KINDS,
   idPrefixOf,
   kindOfId,
@@ -36,6 +38,24 @@ export const Evidence = z
   });
 export type Evidence = z.infer<typeof Evidence>;
 
+/**
+ * How a fact was derived (DATA.md «Derivation»): STATED (the default: a curator read the evidence sentence
+ * and it says the fact), RULE (a named tool rule made it, unchecked one by one: `rule` names it) or
+ * INFERRED (implied, not printed).
+ */
+const derivationFields = {
+  derivation: z.enum(DERIVATIONS).default('STATED'),
+  rule: z.enum(DERIVATION_RULES).optional(),
+};
+
+/** `rule` is given exactly when `derivation` is RULE. */
+function checkRule(x: { derivation: string; rule?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (x.derivation === 'RULE' && x.rule === undefined)
+    ctx.addIssue({ code: 'custom', path: ['rule'], message: `derivation RULE needs the rule's name (${DERIVATION_RULES.join(', ')})` });
+  if (x.derivation !== 'RULE' && x.rule !== undefined)
+    ctx.addIssue({ code: 'custom', path: ['rule'], message: `only a RULE fact names a rule (this one is ${x.derivation})` });
+}
+
 const yearField = z.number().int().min(1900).max(2100);
 /** "2020", "2020-12" or "2020-12-16". */
 const dateField = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
@@ -57,10 +77,12 @@ export const EntityInput = z
     title: z.string().min(1).optional(),
     year: yearField.optional(),
     date: dateField.optional(),
+    ...derivationFields,
     evidence: z.array(Evidence).default([]),
   })
   .strict()
   .superRefine((e, ctx) => {
+    checkRule(e, ctx);
     if (!e.id.startsWith(idPrefixOf(e.kind))) {
       ctx.addIssue({ code: 'custom', path: ['id'], message: `id must start with "${idPrefixOf(e.kind)}" for kind ${e.kind}` });
     }
@@ -93,11 +115,12 @@ export const RelationInput = z
     role: z.string().min(1).optional(),
     since: dateField.optional(),
     until: dateField.optional(),
-    /** True where the report does not state the link outright (a city's province, a subsidiary's parent). */
-    inferred: z.boolean().optional(),
+    /** INFERRED where the report does not print the link itself (a city's province, a subsidiary's parent). */
+    ...derivationFields,
     evidence: z.array(Evidence).min(1, 'at least one {line, quote} is required'),
   })
-  .strict();
+  .strict()
+  .superRefine(checkRule);
 export type RelationInput = z.infer<typeof RelationInput>;
 
 export const MetricValueInput = z
@@ -137,11 +160,14 @@ export const MetricInput = z
     footnote: z.string().min(1).optional(),
     /** Where the figure comes from: the KPI table or the text. */
     source: z.enum(METRIC_SOURCES).default('text'),
+    /** Of the metric and every one of its values. */
+    ...derivationFields,
     values: z.array(MetricValueInput).min(1),
     evidence: z.array(Evidence).default([]),
   })
   .strict()
   .superRefine((m, ctx) => {
+    checkRule(m, ctx);
     if (!m.id.startsWith(idPrefixOf('METRIC')))
       ctx.addIssue({ code: 'custom', path: ['id'], message: `a metric id starts with "${idPrefixOf('METRIC')}"` });
   });

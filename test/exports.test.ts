@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
+import { prepareGraph } from '../seed/run.js';
 import { EXAMPLES } from '../src/examples.js';
 import { EXPORT_PAGE_SIZE } from '../src/http/exports/index.js';
 import { createApp } from '../src/yoga.js';
@@ -268,6 +269,64 @@ describe('GET /export/*.csv', () => {
       'relations.csv',
       'metrics.csv',
     ]);
+  });
+});
+
+describe('derivation in every export (STATED | RULE | INFERRED, and the rule of a RULE fact)', () => {
+  // What the seeder wrote, relation by relation: the exports must say the same.
+  const seeded = new Map(prepareGraph().relations.map((r) => [r.id, `${r.props.derivation}:${r.props.rule ?? ''}`]));
+
+  it('graph.json and relations.csv: every link has its derivation, and no RULE edge exports as STATED', async () => {
+    const g = (await (await get('/export/graph.json')).json()) as NodeLink;
+    const { records } = await csv('/export/relations.csv');
+    expect(records.length).toBe(g.links.length);
+    expect(g.links.length).toBe(seeded.size);
+    for (const l of g.links) expect(`${l.derivation}:${l.rule ?? ''}`, l.key).toBe(seeded.get(l.key));
+    for (const r of records) expect(`${r.derivation}:${r.rule}`, r.id).toBe(seeded.get(r.id ?? ''));
+    const about = records.filter((r) => r.type === 'ABOUT');
+    expect(about.every((r) => r.derivation === 'STATED' || (r.derivation === 'RULE' && r.rule === 'theme-keyword'))).toBe(true);
+    expect(about.filter((r) => r.derivation === 'RULE').length).toBeGreaterThan(400);
+    for (const r of records) expect(r.inferred, r.id).toBe(String(r.derivation === 'INFERRED'));
+    expect(records.find((r) => r.id === 'PARTNERS_WITH:company/china-unicom-hk->partner/meituan')).toMatchObject({
+      derivation: 'STATED',
+      rule: '',
+    });
+    // Nodes: a KPI metric is RULE kpi-table, a curated partner STATED.
+    expect(g.nodes.find((n) => n.id === 'metric/4g-base-stations-in-service')).toMatchObject({ derivation: 'RULE', rule: 'kpi-table' });
+    expect(g.nodes.find((n) => n.id === 'partner/meituan')).toMatchObject({ derivation: 'STATED' });
+    const entities = await csv('/export/entities.csv?kinds=THEME');
+    expect(new Set(entities.records.map((r) => `${r.derivation}:${r.rule}`))).toEqual(new Set(['RULE:theme-table']));
+  });
+
+  it('graph.graphml: derivation and rule are keys of nodes and edges, with their values', async () => {
+    const xml = await (await get('/export/graph.graphml?kinds=SUBSIDIARY,THEME,COMPANY&types=ABOUT,SUBSIDIARY_OF')).text();
+    expect(xml).toContain('<key id="e_derivation" for="edge" attr.name="derivation" attr.type="string"/>');
+    expect(xml).toContain('<key id="e_rule" for="edge" attr.name="rule" attr.type="string"/>');
+    expect(xml).toContain('<key id="n_derivation" for="node" attr.name="derivation" attr.type="string"/>');
+    const edge = (id: string) =>
+      xml
+        .split('<edge ')
+        .find((c) => c.includes(`id="${id}"`) || c.includes(`id="${id.replace('>', '&gt;')}"`))
+        ?.split('</edge>')[0];
+    const about = edge('ABOUT:subsidiary/unicom-big-data->theme/big-data');
+    expect(about).toContain('<data key="e_derivation">RULE</data>');
+    expect(about).toContain('<data key="e_rule">theme-keyword</data>');
+    expect(edge('SUBSIDIARY_OF:subsidiary/unicom-big-data->company/china-unicom-operating')).toContain(
+      '<data key="e_derivation">INFERRED</data>',
+    );
+  });
+
+  it('metrics.csv: a KPI-table value is RULE kpi-table, a value curated from the text STATED', async () => {
+    const { records } = await csv('/export/metrics.csv');
+    expect(records.find((r) => r.metric === 'metric/4g-base-stations-in-service' && r.year === '2019')).toMatchObject({
+      value: '141',
+      derivation: 'RULE',
+      rule: 'kpi-table',
+    });
+    expect(new Set(records.filter((r) => r.source === 'text').map((r) => `${r.derivation}:${r.rule}`))).toEqual(new Set(['STATED:']));
+    expect(new Set(records.filter((r) => r.source === 'kpi-table').map((r) => `${r.derivation}:${r.rule}`))).toEqual(
+      new Set(['RULE:kpi-table']),
+    );
   });
 });
 

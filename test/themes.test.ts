@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { themeCandidates } from '../tools/theme-candidates.js';
+import { themesDocument } from '../tools/theme-candidates.js';
 import { testApp } from './helpers.js';
 
 const api = testApp();
@@ -80,8 +80,8 @@ describe('Theme', () => {
 
   it('seed/data/themes.yaml is what tools/theme-candidates.ts generates (no hand edits drift)', () => {
     const file = parse(readFileSync(new URL('../seed/data/themes.yaml', import.meta.url), 'utf8'));
-    const { themes, relations } = themeCandidates();
-    expect(file.entities).toEqual(themes);
-    expect(file.relations).toEqual(relations.map((r) => ({ type: 'ABOUT', from: r.from, to: r.to, evidence: r.evidence })));
+    const doc = themesDocument();
+    expect(file.entities).toEqual(doc.entities);
+    expect(file.relations).toEqual(doc.relations);
   });
 });

@@ -1,4 +1,4 @@
-// graph/neighborhood: the breadth-first neighbourhood of $id in ONE statement, as one row {nodes, edges, truncated} (no row when $id names nothing): up to $depth (1–3) hops over relationships of $types (null = any), never entering $avoid ids or entities of $excludeKinds (null = any), the best-connected first within each hop, at most $limit nodes with the centre first (each projected as slot n says: the properties the request asks for, src/translate recordFill); edges: every relationship among them ({id, source, target, type, year, label, and slot e: their evidence when asked for}); truncated: whether a hop had more than room left
+// graph/neighborhood: the breadth-first neighbourhood of $id in ONE statement, as one row {nodes, edges, truncated} (no row when $id names nothing): up to $depth (1–3) hops over relationships of $types (null = any), never entering $avoid ids or entities of $excludeKinds (null = any), the best-connected first within each hop, at most $limit nodes with the centre first (each projected as slot n says: the properties the request asks for, src/translate recordFill); edges: every relationship among them ({id, source, target, type, year, label, derivation, rule, and slot e: their evidence when asked for}); truncated: whether a hop had more than room left
 // Each hop fetches at most $limit candidates (LIMIT takes no variable, so the room left is cut after),
 // so the work is bounded by depth × limit whatever the hubs.
 MATCH (c:Entity {id: $id})
@@ -42,6 +42,6 @@ CALL (nodes) {
   WHERE b IN nodes AND ($types IS NULL OR type(r) IN $types)
   WITH r, a, b
   ORDER BY type(r), a.id, b.id, r.id
-  RETURN collect({id: r.id, source: a.id, target: b.id, type: type(r), year: r.year, label: r.label{{e}}}) AS edges
+  RETURN collect({id: r.id, source: a.id, target: b.id, type: type(r), year: r.year, label: r.label, derivation: r.derivation, rule: r.rule{{e}}}) AS edges
 }
 RETURN [n IN nodes | {{n}}] AS nodes, edges, truncated

@@ -38,7 +38,7 @@ const Q_RELATIONS = `query ExploreRelations($id: ID!, $first: Int!, $after: Stri
       totalCount
       pageInfo { hasNextPage endCursor }
       edges {
-        id type direction year label inferred
+        id type direction year label derivation rule
         evidence { line lineEnd quote section sentence { id text } }
         node { id kind nameZh nameEn degree }
       }
@@ -49,7 +49,7 @@ const Q_EDGE = `query ExploreEdge($id: ID!, $types: [String!], $kinds: [EntityKi
   entity(id: $id) {
     relations(types: $types, kinds: $kinds, direction: OUT, first: 100, after: $after) {
       pageInfo { hasNextPage endCursor }
-      edges { id type year date label kind share role inferred evidence { line lineEnd quote section sentence { id text } } }
+      edges { id type year date label kind share role derivation rule evidence { line lineEnd quote section sentence { id text } } }
     }
   }
 }`;
@@ -57,7 +57,7 @@ const Q_PATHS = `query ExplorePaths($from: ID!, $to: ID!, $avoidHubs: Boolean) {
   paths(from: $from, to: $to, maxLength: 5, first: 3, avoidHubs: $avoidHubs) {
     length
     nodes { id kind nameZh nameEn degree }
-    edges { id source target type year label evidence { line lineEnd quote section sentence { id text } } }
+    edges { id source target type year label derivation rule evidence { line lineEnd quote section sentence { id text } } }
   }
 }`;
 const Q_THEMES = `query ExploreThemes {
@@ -153,6 +153,9 @@ const cy = cytoscape({
         'text-rotation': 'autorotate',
       },
     },
+    // How the fact was derived (the API's Derivation): STATED solid, RULE dashed, INFERRED dotted; see DERIVATIONS.
+    { selector: 'edge[derivation = "RULE"]', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 3] } },
+    { selector: 'edge[derivation = "INFERRED"]', style: { 'line-style': 'dotted' } },
     { selector: 'edge.path', style: { width: 3, 'line-color': '#ff6f00', 'target-arrow-color': '#ff6f00' } },
     { selector: 'edge:selected', style: { width: 3, 'line-color': '#ffb300', 'target-arrow-color': '#ffb300' } },
   ],
@@ -329,7 +332,8 @@ async function expand(id, count = PAGE, opts = {}) {
         type: e.type,
         year: e.year,
         label: e.label,
-        inferred: e.inferred,
+        derivation: e.derivation,
+        rule: e.rule,
         evidence: e.evidence,
       });
     }
@@ -471,7 +475,7 @@ function updateStatus(extra) {
   const e = vis.edges().filter((x) => x.source().visible() && x.target().visible()).length;
   const off = cy.nodes('.filtered').length;
   status(`${n} nodes · ${e} edges${off ? ` · ${off} filtered out` : ''}${extra ? ` · ${extra}` : ''}`);
-  $('#legend').replaceChildren(...[...new Set(vis.nodes().map((x) => x.data('kind')))].sort().map(kindBadge));
+  $('#legend').replaceChildren(...[...new Set(vis.nodes().map((x) => x.data('kind')))].sort().map(kindBadge), derivationLegend());
   renderFilters();
 }
 
@@ -622,6 +626,30 @@ async function edgeDetails(edge) {
   return null;
 }
 
+/** The derivations of a fact as the legend and the edge panel name them (the API's enum Derivation). */
+const DERIVATIONS = {
+  STATED: { line: 'solid', name: 'stated', text: 'Stated by the report: a curator read the sentence below and it says this.' },
+  RULE: { line: 'dashed', name: 'by a tool rule', text: 'Made by a tool rule, not checked one by one: read the sentence before relying on it.' },
+  INFERRED: { line: 'dotted', name: 'inferred', text: 'Inferred: implied by the report, not printed in it.' },
+};
+
+/** The panel's sentence on how an edge was derived, naming the rule of a RULE edge. */
+function derivationText(d) {
+  const kind = DERIVATIONS[d.derivation] ? d.derivation : 'STATED';
+  return `${kind}${d.rule ? ` (rule ${d.rule})` : ''}: ${DERIVATIONS[kind].text}`;
+}
+
+/** The legend's key to the edge lines: one sample line per derivation. */
+function derivationLegend() {
+  return h(
+    'div',
+    { id: 'legend-derivation' },
+    ...Object.entries(DERIVATIONS).map(([k, v]) =>
+      h('span', { class: 'derivation-key', title: v.text, 'data-derivation': k }, h('i', { style: `border-top-style:${v.line}` }), v.name),
+    ),
+  );
+}
+
 /** Shows a relation: its two ends, type, year, the report's words and its evidence lines. */
 async function showEdgePanel(edgeId) {
   const seq = ++panelSeq;
@@ -635,7 +663,7 @@ async function showEdgePanel(edgeId) {
     const full = await edgeDetails(edge);
     if (seq !== panelSeq) return;
     if (full) {
-      edge.data({ evidence: full.evidence, label: full.label, year: full.year, inferred: full.inferred });
+      edge.data({ evidence: full.evidence, label: full.label, year: full.year, derivation: full.derivation, rule: full.rule });
       d = edge.data();
     }
   }
@@ -645,7 +673,9 @@ async function showEdgePanel(edgeId) {
     h('h2', { id: 'entity-name' }, d.type),
     h('div', { class: 'edge-ends' }, end(d.source), h('span', { class: 'arrow' }, '→'), end(d.target)),
     d.label ? h('p', {}, `「${d.label}」`) : null,
-    h('div', { class: 'en' }, `${d.id}${d.year ? ` · ${d.year}` : ''}${d.inferred ? ' · inferred by the curators' : ''}`),
+    h('div', { class: 'en' }, `${d.id}${d.year ? ` · ${d.year}` : ''}`),
+    h('h3', {}, 'How this fact was derived'),
+    h('p', { class: `derivation derivation-${(d.derivation || 'STATED').toLowerCase()}` }, derivationText(d)),
     h('h3', {}, `Evidence (${(d.evidence || []).length})`),
     evidenceList(d.evidence || []),
   );

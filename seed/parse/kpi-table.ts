@@ -150,6 +150,9 @@ function toMetric(row: Row, { category, years, lineNo, text, notes, names }: Row
     category,
     ...(footnote !== undefined && { footnote }),
     source: 'kpi-table',
+    // Read row by row by this parser, not checked one by one: a RULE fact (DATA.md «Derivation»).
+    derivation: 'RULE',
+    rule: 'kpi-table',
     values,
     evidence: [{ line: lineNo, quote: row.printedName }],
   };

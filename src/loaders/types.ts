@@ -18,6 +18,10 @@ export interface EntityRecord {
   unit?: string | null;
   footnote?: string | null;
   source?: string | null;
+  /** STATED | RULE | INFERRED (src/model DERIVATIONS); absent on graphs seeded before it existed. */
+  derivation?: string | null;
+  /** The tool rule of a RULE entity. */
+  rule?: string | null;
   /** Absent on the slim records that come with relationships: load the entity by id to get them. */
   evidenceLines?: number[];
   evidenceLineEnds?: number[];
@@ -45,7 +49,10 @@ export interface RelationProps {
   role?: string | null;
   since?: string | null;
   until?: string | null;
-  inferred?: boolean | null;
+  /** STATED | RULE | INFERRED (src/model DERIVATIONS). */
+  derivation?: string | null;
+  /** The tool rule of a RULE relationship. */
+  rule?: string | null;
   evidenceLines: number[];
   evidenceLineEnds?: number[];
   evidenceQuotes: string[];
@@ -76,6 +83,8 @@ export interface MetricValueRecord {
   /** year | cumulative | undated (see seed/schema.ts). */
   period?: string | null;
   asOf?: string | null;
+  derivation?: string | null;
+  rule?: string | null;
   evidenceLine: number;
   evidenceLineEnd?: number | null;
   evidenceQuote: string;
@@ -91,6 +100,8 @@ export interface EdgeRecord {
   type: string;
   year: number | null;
   label: string | null;
+  derivation?: string | null;
+  rule?: string | null;
   /** Present when the request asked the edge for its evidence (the neighbourhood, paths: src/translate edgeFill). */
   evidenceLines?: number[];
   evidenceLineEnds?: number[];

@@ -1,5 +1,5 @@
 import type { EntityKind } from './kinds.js';
-import type { MetricSource, RegionLevel, Sector } from './vocabulary.js';
+import type { Derivation, DerivationRule, MetricSource, RegionLevel, Sector } from './vocabulary.js';
 
 /**
  * The properties of an :Entity node as the seeder writes them (absent ones are not written). Every kind
@@ -20,6 +20,9 @@ export interface EntityProperties {
   jointVenture?: boolean;
   /** A reference entity (the 31 provinces) that exists even where the report does not name it. */
   reference: boolean;
+  /** How the entity was derived (see DERIVATIONS); `rule` names the tool rule of a RULE one. */
+  derivation: Derivation;
+  rule?: DerivationRule;
   category?: string;
   title?: string;
   year?: number;
@@ -62,6 +65,8 @@ export const SLIM_PROPERTIES = [
   'level',
   'jointVenture',
   'reference',
+  'derivation',
+  'rule',
   'category',
   'title',
   'year',

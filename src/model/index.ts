@@ -3,6 +3,10 @@ export { asEntityKind, ENTITY_KINDS, type EntityKind, idPrefixOf, KINDS, type Ki
 export { RELATION_TYPES, type RelationType } from './relations.js';
 export { CHINA_UNICOM_CSR_2020, metricValueId, REPORT, REPORTS, type Report } from './report.js';
 export {
+  DERIVATION_RULES,
+  DERIVATIONS,
+  type Derivation,
+  type DerivationRule,
   METRIC_PERIODS,
   METRIC_SOURCES,
   type MetricPeriod,

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import type { EntityRecord, MentionRecord, RelationRecord, SentenceRecord } from '../loaders/types.js';
-import { ENTITY_KINDS, type EntityKind, KINDS, typeNameOfKind } from '../model/index.js';
+import { DERIVATIONS, type Derivation, ENTITY_KINDS, type EntityKind, KINDS, typeNameOfKind } from '../model/index.js';
 import { type PrefetchedRelations, translated } from '../translate/index.js';
 import { EVIDENCE_PROPS } from '../translate/rules.js';
 import { pageFromArray, pageFromRows, pageWindow } from './pagination.js';
@@ -34,6 +34,32 @@ export const DirectionEnum = builder.enumType('Direction', {
     BOTH: { description: 'Either way.' },
   },
 });
+
+export const DerivationEnum = builder.enumType('Derivation', {
+  description:
+    'How a fact (an entity, a relationship, a metric value) got into the graph, so a keyword tag is never mistaken for a fact a person checked. Every entity, RelationEdge, Edge and MetricValue has one, and every export carries it as a column or attribute.',
+  values: {
+    STATED: {
+      description:
+        "Stated by the report: a curator read the evidence sentence and it says this fact (the hand-written entries of seed/data/). Cite it as the report's own statement.",
+    },
+    RULE: {
+      description:
+        'Made by a named tool rule and not checked one by one (the field `rule` names it): `theme-keyword` ABOUT edges tagged because a theme keyword stands near the name on one line, `theme-table` the themes themselves, `kpi-table` metrics and values parsed from the key-performance table, `reports-metric` the REPORTS edge written to every metric. Usually right, sometimes wrong: check the evidence before relying on one.',
+    },
+    INFERRED: {
+      description:
+        'Implied, not printed: the report never says it in so many words, the curators added it because the report implies it (a city placed in its province, every provincial branch under the operating company, a subsidiary under its parent). The evidence shows what it is inferred from.',
+    },
+  },
+});
+
+/** The derivation of a stored fact: STATED where the graph has none recorded (seeded before it existed). */
+export const derivationOf = (o: { derivation?: string | null }): Derivation => DERIVATIONS.find((d) => d === o.derivation) ?? 'STATED';
+
+export const DERIVATION_DESCRIPTION = 'How this fact was derived: STATED by the report, made by a tool RULE, or INFERRED (see Derivation).';
+export const RULE_DESCRIPTION =
+  'For a RULE fact, the name of the tool rule that made it (theme-keyword, theme-table, kpi-table, reports-metric); null otherwise.';
 
 export interface EvidenceShape {
   line: number;
@@ -187,6 +213,18 @@ Entity.implement({
       description: 'Other names: short forms, Simplified Chinese forms, English variants. `entity(name:)` and `search` match them.',
     }),
     description: t.exposeString('description', { nullable: true, description: 'A short curator note, where one helps.' }),
+    derivation: t.field({
+      type: DerivationEnum,
+      description: `${DERIVATION_DESCRIPTION} A KPI-table metric is RULE (kpi-table), a theme RULE (theme-table), a province the report never names INFERRED.`,
+      ...translated({ kind: 'props', props: ['derivation'] }),
+      resolve: (e) => derivationOf(e),
+    }),
+    rule: t.string({
+      nullable: true,
+      description: RULE_DESCRIPTION,
+      ...translated({ kind: 'props', props: ['rule'] }),
+      resolve: (e) => e.rule ?? null,
+    }),
     evidence: t.field({
       type: [Evidence],
       description: 'The report lines that establish this entity, each with the verbatim quote.',
@@ -303,9 +341,20 @@ Entity.implement({
               description: 'For HOLDS_ROLE: the title as printed.',
               resolve: (p) => rel(p).props.role ?? null,
             }),
+            derivation: edge.field({
+              type: DerivationEnum,
+              description: `${DERIVATION_DESCRIPTION} E.g. the Meituan agreement is STATED, a keyword theme tag RULE (theme-keyword), a provincial BRANCH_OF INFERRED.`,
+              resolve: (p) => derivationOf(rel(p).props),
+            }),
+            rule: edge.string({
+              nullable: true,
+              description: RULE_DESCRIPTION,
+              resolve: (p) => rel(p).props.rule ?? null,
+            }),
             inferred: edge.boolean({
-              description: 'True where the report does not state it outright (e.g. a city placed in its province by the curators).',
-              resolve: (p) => rel(p).props.inferred ?? false,
+              description: 'True where the report does not state it outright: the same as `derivation: INFERRED`.',
+              deprecationReason: 'Use `derivation`: INFERRED is this flag, and it also tells a RULE fact (a tool tag) from a STATED one.',
+              resolve: (p) => derivationOf(rel(p).props) === 'INFERRED',
             }),
             evidence: edge.field({
               type: [Evidence],

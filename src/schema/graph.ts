@@ -5,7 +5,16 @@ import { apiError } from '../db/errors.js';
 import type { EdgeRecord, EntityRecord } from '../loaders/types.js';
 import { edgeFill, recordFill } from '../translate/index.js';
 import { intInRange } from './args.js';
-import { Entity, EntityKindEnum, Evidence, evidenceOf } from './entity.js';
+import {
+  DERIVATION_DESCRIPTION,
+  DerivationEnum,
+  derivationOf,
+  Entity,
+  EntityKindEnum,
+  Evidence,
+  evidenceOf,
+  RULE_DESCRIPTION,
+} from './entity.js';
 import { DEPRECATED_TYPES, RelationTypeEnum, relationTypesArg } from './relation-type.js';
 
 export const NEIGHBORHOOD = { maxDepth: 3, defaultLimit: 100, maxLimit: 1000 };
@@ -47,6 +56,12 @@ const Edge = builder.objectRef<EdgeRecord>('Edge').implement({
     type: t.exposeString('type', { description: 'The relationship type, e.g. PARTNERS_WITH.' }),
     year: t.exposeInt('year', { nullable: true, description: 'The year the report gives, if any.' }),
     label: t.exposeString('label', { nullable: true, description: "The report's own words for it, if recorded." }),
+    derivation: t.field({
+      type: DerivationEnum,
+      description: DERIVATION_DESCRIPTION,
+      resolve: (e) => derivationOf(e),
+    }),
+    rule: t.string({ nullable: true, description: RULE_DESCRIPTION, resolve: (e) => e.rule ?? null }),
     evidence: t.field({
       type: [Evidence],
       description:

@@ -185,7 +185,15 @@ function compileEntity(
         depth + 1,
       );
       field.wholeRelation = evidence.nodes.length > 0;
-      field.relationProps = edgeType ? EDGE_PROPS.filter((p) => through(c, edgeType, edges.nodes, p).nodes.length > 0) : [];
+      field.relationProps = edgeType
+        ? [
+            ...new Set(
+              Object.entries(EDGE_PROPS).flatMap(([name, props]) =>
+                through(c, edgeType, edges.nodes, name).nodes.length > 0 ? props : [],
+              ),
+            ),
+          ]
+        : [];
       field.counted = through(c, connection, g.nodes, 'totalCount').nodes.length > 0;
       field.args = { def: g.def, node: g.nodes[0] as FieldNode };
     }
@@ -199,10 +207,22 @@ function compileEntity(
 const labelTest = (v: string, kinds: Iterable<EntityKind>) => [...kinds].map((k) => `${v}:${typeNameOfKind(k)}`).join(' OR ');
 
 /**
- * The fields of RelationEdge that read the relationship property of the same name (type and direction come
- * from the relationship itself, evidence from all of its properties): only those asked for are fetched.
+ * The fields of RelationEdge and the relationship properties each reads (type and direction come from the
+ * relationship itself, evidence from all of its properties): only those asked for are fetched. The
+ * deprecated `inferred` is computed from `derivation`.
  */
-const EDGE_PROPS = ['id', 'kind', 'label', 'year', 'date', 'share', 'role', 'inferred'] as const;
+const EDGE_PROPS: Readonly<Record<string, readonly string[]>> = {
+  id: ['id'],
+  kind: ['kind'],
+  label: ['label'],
+  year: ['year'],
+  date: ['date'],
+  share: ['share'],
+  role: ['role'],
+  derivation: ['derivation'],
+  rule: ['rule'],
+  inferred: ['derivation'],
+};
 
 /** The map projection of the entity bound to `v`, as `plan` asks. */
 export function projection(plan: EntityPlan, v: string, depth = 0): string {

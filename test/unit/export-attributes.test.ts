@@ -13,6 +13,7 @@ const meituan: EntityRow = {
     nameEn: 'Meituan',
     aliases: ['美团', 'Meituan Dianping'],
     sector: 'internet',
+    derivation: 'STATED',
     description: null,
     evidenceLines: [3590, 3602],
     evidenceLineEnds: [3590, 3603],
@@ -35,6 +36,7 @@ const link: RelationRow = {
     kind: 'strategic',
     year: 2020,
     share: null,
+    derivation: 'STATED',
     evidenceLines: [3590],
     evidenceLineEnds: [3591],
     evidenceQuotes: ['與美團'],
@@ -60,6 +62,8 @@ describe('the attribute tables drive every writer (src/http/exports/attributes.t
       'unit',
       'source',
       'reference',
+      'derivation',
+      'rule',
       'degree',
       'mentions',
       'evidenceLines',
@@ -80,6 +84,8 @@ describe('the attribute tables drive every writer (src/http/exports/attributes.t
       'kind',
       'share',
       'role',
+      'derivation',
+      'rule',
       'inferred',
       'evidenceLines',
       'evidenceLineEnds',
@@ -96,6 +102,8 @@ describe('the attribute tables drive every writer (src/http/exports/attributes.t
       'printed',
       'unit',
       'source',
+      'derivation',
+      'rule',
       'evidenceLine',
       'evidenceLineEnd',
       'evidenceSentence',
@@ -119,6 +127,7 @@ describe('the attribute tables drive every writer (src/http/exports/attributes.t
       aliases: ['美团', 'Meituan Dianping'],
       sector: 'internet',
       reference: false,
+      derivation: 'STATED',
       degree: 4,
       mentions: 3,
       evidenceLines: [3590, 3602],
@@ -131,6 +140,7 @@ describe('the attribute tables drive every writer (src/http/exports/attributes.t
       'nameZh',
       'aliases',
       'reference',
+      'derivation',
       'degree',
       'mentions',
       'evidenceLines',
@@ -162,6 +172,7 @@ describe('the attribute tables drive every writer (src/http/exports/attributes.t
       type: 'PARTNERS_WITH',
       year: 2020,
       kind: 'strategic',
+      derivation: 'STATED',
       inferred: false,
       evidenceLines: [3590],
       evidenceLineEnds: [3591],
@@ -175,6 +186,27 @@ describe('the attribute tables drive every writer (src/http/exports/attributes.t
       evidenceLineEnds: '3591',
       evidenceSentences: 'sentence/3589.1',
       evidenceQuote: '與美團',
+    });
+  });
+
+  it('writes how a fact was derived: a RULE edge as RULE with its rule in every format, never as STATED', () => {
+    const about: RelationRow = {
+      ...link,
+      id: 'ABOUT:product/wo-cloud->theme/cloud-computing',
+      type: 'ABOUT',
+      props: { ...link.props, derivation: 'RULE', rule: 'theme-keyword' },
+    };
+    const inferred: RelationRow = { ...link, props: { ...link.props, derivation: 'INFERRED' } };
+    expect(jsonLink(about)).toMatchObject({ derivation: 'RULE', rule: 'theme-keyword', inferred: false });
+    expect(csvRecord(attributesIn(EDGE_ATTRIBUTES, 'csv'), about)).toMatchObject({ derivation: 'RULE', rule: 'theme-keyword' });
+    const graphml = Object.fromEntries(attributesIn(EDGE_ATTRIBUTES, 'graphml').map((a) => [a.name, graphmlValue(a.value(about))]));
+    expect(graphml).toMatchObject({ derivation: 'RULE', rule: 'theme-keyword', inferred: 'false' });
+    expect(jsonLink(inferred)).toMatchObject({ derivation: 'INFERRED', inferred: true });
+    // A graph seeded before derivations existed reads as STATED; the bare node too.
+    expect(jsonNode(bare)).toMatchObject({ derivation: 'STATED' });
+    expect(jsonNode({ ...meituan, entity: { ...meituan.entity, derivation: 'RULE', rule: 'kpi-table' } })).toMatchObject({
+      derivation: 'RULE',
+      rule: 'kpi-table',
     });
   });
 

@@ -3,7 +3,7 @@ import type { Context } from '../../context.js';
 import { apiError } from '../../db/errors.js';
 import type { EntityRecord, MetricValueRecord } from '../../loaders/types.js';
 import { compileSelection, translated } from '../../translate/index.js';
-import { Evidence } from '../entity.js';
+import { DERIVATION_DESCRIPTION, DerivationEnum, derivationOf, Evidence, RULE_DESCRIPTION } from '../entity.js';
 import { Metric } from '../entity-types.js';
 import { findEntity } from '../lookup.js';
 import { pageFromRows, pageWindow } from '../pagination.js';
@@ -43,6 +43,12 @@ const MetricValue = builder.objectRef<MetricValueRecord>('MetricValue').implemen
       nullable: true,
       description: 'The date the figure stands at, where the report gives one more precise than the year (YYYY-MM or YYYY-MM-DD).',
     }),
+    derivation: t.field({
+      type: DerivationEnum,
+      description: `${DERIVATION_DESCRIPTION} A value of the KPI table is RULE (kpi-table), one curated from the text STATED.`,
+      resolve: (v) => derivationOf(v),
+    }),
+    rule: t.string({ nullable: true, description: RULE_DESCRIPTION, resolve: (v) => v.rule ?? null }),
     evidence: t.field({
       type: Evidence,
       description: 'The line that prints it.',
