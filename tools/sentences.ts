@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { kpiTableRange } from '../seed/parse/kpi-table.js';
+import { namingSentences } from '../seed/parse/mentions.js';
 import { joinLines, sentencesOf } from '../seed/parse/sentences.js';
+import { prepareGraph } from '../seed/run.js';
 import { sourceLines } from '../seed/source.js';
 
 const HELP = `Usage: npx tsx tools/sentences.ts [--line N] [--span A B] [--find TEXT] [--stats]
@@ -13,6 +15,8 @@ Options:
   --span A B    the joined text of lines A..B (what a quote with line: A, lineEnd: B is checked against)
   --find TEXT   every sentence containing TEXT (whitespace-insensitive), with its lines
   --stats       sentence counts by block kind
+  --split-names printed names (3+ characters) the PDF broke over a line break, and whether each place
+                is a mention (else: the longer name of another entity that takes it)
   -h, --help    this text`;
 
 const { values, positionals } = parseArgs({
@@ -22,10 +26,11 @@ const { values, positionals } = parseArgs({
     span: { type: 'string' },
     find: { type: 'string' },
     stats: { type: 'boolean' },
+    'split-names': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
-if (values.help || (!values.line && !values.span && !values.find && !values.stats)) {
+if (values.help || (!values.line && !values.span && !values.find && !values.stats && !values['split-names'])) {
   console.log(HELP);
   process.exit(values.help ? 0 : 1);
 }
@@ -62,4 +67,35 @@ if (values.stats) {
   const by = new Map<string, number>();
   for (const s of sentences) by.set(s.block, (by.get(s.block) ?? 0) + 1);
   console.log(`${sentences.length} sentences`, Object.fromEntries(by));
+}
+if (values['split-names']) {
+  const graph = prepareGraph();
+  const naming = namingSentences(lines, sentences);
+  const stripped = naming.map((s) => {
+    let text = '';
+    const at: number[] = [];
+    for (let i = 0; i < s.text.length; i++)
+      if (!/\s/.test(s.text[i] ?? '')) {
+        text += s.text[i];
+        at.push(i);
+      }
+    return { s, text, at };
+  });
+  const names = new Set<string>();
+  let places = 0;
+  const notMentions: string[] = [];
+  for (const e of graph.entities) {
+    const name = e.props.nameZh.replace(/\s+/g, '');
+    if ([...name].length < 3) continue;
+    for (const { s, text, at } of stripped)
+      for (let p = text.indexOf(name); p >= 0; p = text.indexOf(name, p + 1)) {
+        const first = s.lineOf(at[p] ?? 0);
+        if (first === s.lineOf(at[p + name.length - 1] ?? 0)) continue;
+        places++;
+        names.add(name);
+        if (!e.props.mentionLines.includes(first)) notMentions.push(`  ${e.id} ${name} at line ${first}`);
+      }
+  }
+  console.log(`${names.size} printed names split over a line break at ${places} places; ${places - notMentions.length} are mentions`);
+  if (notMentions.length) console.log(`inside a longer name of another entity, which takes the mention:\n${notMentions.join('\n')}`);
 }
