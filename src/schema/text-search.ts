@@ -1,6 +1,13 @@
 import { apiError } from '../db/errors.js';
 import { foldText, luceneQuery, MAX_QUERY_LENGTH, normalizeQuery, scriptVariants } from '../search/text.js';
 
+/**
+ * The largest offset sent to a statement that slices a list (Cypher list indexes are int32, and the slice's
+ * end adds the page size): past it, as past the end of any list this API holds, the page is empty, exactly as
+ * the offset itself would give (a cursor may carry up to 2^53 − 2).
+ */
+export const MAX_LIST_INDEX = 2_000_000_000;
+
 /** A page of rows from two statements: phrase hits first, then word hits; the total is both totals. */
 export async function phraseThenWords<T>(
   offset: number,
@@ -8,11 +15,11 @@ export async function phraseThenWords<T>(
   phrase: (offset: number, limit: number) => Promise<{ total: number; rows: T[] }>,
   words: ((offset: number, limit: number) => Promise<{ total: number; rows: T[] }>) | null,
 ): Promise<{ total: number; rows: T[] }> {
-  const first = await phrase(offset, limit + 1);
+  const first = await phrase(Math.min(offset, MAX_LIST_INDEX), limit + 1);
   if (!words) return first;
   // The word hits continue after the phrase hits: skip what the phrase hits already covered.
   const room = Math.max(0, limit + 1 - first.rows.length);
-  const second = await words(Math.max(0, offset - first.total), room);
+  const second = await words(Math.min(Math.max(0, offset - first.total), MAX_LIST_INDEX), room);
   return { total: first.total + second.total, rows: [...first.rows, ...second.rows] };
 }
 
