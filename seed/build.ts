@@ -10,6 +10,7 @@ import { mentionsForAll, reportSentences } from './parse/mentions.js';
 import { pathOf, type Section, sectionAt, sectionsOf } from './parse/sections.js';
 import { blocksOf, type ParsedSentence } from './parse/sentences.js';
 import { SEED_REPORT, type SeedReport } from './reports.js';
+import { loadNotNames } from './rule-files.js';
 
 export interface EvidenceProps {
   evidenceReports: string[];
@@ -165,8 +166,17 @@ function compact<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
-/** Turns curated data plus the report text into the rows the writer MERGEs. Pure: no database. */
-export function buildGraph(data: CuratedData, lines: readonly string[], source: SeedReport = SEED_REPORT): GraphRows {
+/**
+ * Turns curated data plus the report text into the rows the writer MERGEs. Pure: no database (the
+ * default `notNames`, the phrases that hold a name without naming its entity, are read from
+ * seed/rules/not-names.yaml).
+ */
+export function buildGraph(
+  data: CuratedData,
+  lines: readonly string[],
+  source: SeedReport = SEED_REPORT,
+  notNames: readonly { phrase: string; name: string }[] = loadNotNames(),
+): GraphRows {
   const { report } = source;
   const sections = sectionsOf(lines, source.toc);
   const sectionOf = sectionFinder(sections);
@@ -288,7 +298,7 @@ export function buildGraph(data: CuratedData, lines: readonly string[], source: 
     id: e.id,
     names: [e.props.nameZh, ...e.props.aliases, ...(e.props.nameEn ? [e.props.nameEn] : [])],
   }));
-  const mentions = mentionsForAll(lines, mentionInput);
+  const mentions = mentionsForAll(lines, mentionInput, { notNames });
   const namedIn = new Map<string, string[]>();
   for (const e of entities) {
     const m = mentions.get(e.id);

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { ENTITY_KINDS, type EntityKind, RELATION_TYPES, type RelationType } from '../src/model/index.js';
+import { readRuleFile } from './rule-files.js';
 
 /** The rules file a person edits: seed/rules/relation-kinds.yaml, the machine form of DATA.md's relation table. */
 export const RELATION_KINDS_FILE = fileURLToPath(new URL('./rules/relation-kinds.yaml', import.meta.url));
@@ -24,19 +23,8 @@ export type RelationKinds = Readonly<Record<RelationType, readonly KindRule[]>>;
  * Error listing each "file › TYPE › field: what is expected".
  */
 export function loadRelationKinds(file = RELATION_KINDS_FILE): RelationKinds {
-  const name = 'seed/rules/relation-kinds.yaml';
-  let doc: unknown;
-  try {
-    doc = parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new Error(`${name}: not valid YAML: ${(err as Error).message.split('\n')[0]}`);
-  }
-  const parsed = RelationKindsFile.safeParse(doc ?? {});
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${name}${i.path.map((p) => ` › ${String(p)}`).join('')}: ${i.message}`);
-    throw new Error(`relation kind rules are invalid:\n  ${problems.join('\n  ')}`);
-  }
-  return parsed.data;
+  const dir = file.slice(0, file.lastIndexOf('/') + 1);
+  return readRuleFile(file.slice(dir.length), RelationKindsFile, 'relation kind rules', dir);
 }
 
 const matches = (allowed: readonly KindOrAny[], kind: EntityKind): boolean => allowed.includes('any') || allowed.includes(kind);

@@ -35,16 +35,16 @@ async function relations(id: string, types: string[] | null = null): Promise<Rel
 }
 
 describe('RelationEdge.derivation', () => {
-  it('marks an ABOUT edge the keyword rule of themes.yaml made as RULE "theme-keyword"', async () => {
+  it('marks an ABOUT edge the keyword rule of themes.yaml made as RULE "theme-sentence"', async () => {
     const edges = await relations('subsidiary/unicom-big-data', ['ABOUT']);
     expect(edges.find((e) => e.node.id === 'theme/big-data')).toMatchObject({
       derivation: 'RULE',
-      rule: 'theme-keyword',
+      rule: 'theme-sentence',
       inferred: false,
     });
   });
 
-  it('marks an ABOUT edge curated by hand (ACROSS_LINES) STATED', async () => {
+  it('marks an ABOUT edge a person added (seed/rules/themes.yaml stated) STATED', async () => {
     const edges = await relations('partner/gehua-catv', ['ABOUT']);
     expect(edges.find((e) => e.node.id === 'theme/media-content')).toMatchObject({ derivation: 'STATED', rule: null });
   });
@@ -55,15 +55,15 @@ describe('RelationEdge.derivation', () => {
     expect(agreement).toMatchObject({ derivation: 'STATED', rule: null, inferred: false });
   });
 
-  it('gives every ABOUT edge a derivation: RULE theme-keyword or STATED, none without (the seeded graph)', async () => {
+  it('gives every ABOUT edge a derivation: RULE theme-sentence or STATED, none without (the seeded graph)', async () => {
     const counts = await rows<{ derivation: string | null; rule: string | null; n: number }>(
       'MATCH ()-[r:ABOUT]->() RETURN r.derivation AS derivation, r.rule AS rule, count(*) AS n ORDER BY derivation',
     );
     expect(counts.map((c) => [c.derivation, c.rule])).toEqual([
-      ['RULE', 'theme-keyword'],
+      ['RULE', 'theme-sentence'],
       ['STATED', null],
     ]);
-    expect(counts.reduce((n, c) => n + c.n, 0)).toBeGreaterThan(400);
+    expect(counts.reduce((n, c) => n + c.n, 0)).toBeGreaterThan(350);
   });
 
   it('gives all 31 provincial BRANCH_OF edges one derivation: INFERRED (no line names their parent)', async () => {
@@ -135,13 +135,13 @@ describe('Edge.derivation (paths and neighbourhood)', () => {
     const byId = new Map<string, { derivation: string; rule: string | null }>(
       d.neighborhood.edges.map((e: { id: string; derivation: string; rule: string | null }) => [e.id, e]),
     );
-    expect(byId.get('ABOUT:subsidiary/unicom-big-data->theme/big-data')).toMatchObject({ derivation: 'RULE', rule: 'theme-keyword' });
+    expect(byId.get('ABOUT:subsidiary/unicom-big-data->theme/big-data')).toMatchObject({ derivation: 'RULE', rule: 'theme-sentence' });
     expect(byId.get('SUBSIDIARY_OF:subsidiary/unicom-big-data->company/china-unicom-operating')).toMatchObject({
       derivation: 'INFERRED',
       rule: null,
     });
     expect(d.paths[0].edges).toEqual([
-      { id: 'ABOUT:subsidiary/unicom-big-data->theme/big-data', derivation: 'RULE', rule: 'theme-keyword' },
+      { id: 'ABOUT:subsidiary/unicom-big-data->theme/big-data', derivation: 'RULE', rule: 'theme-sentence' },
     ]);
   });
 });

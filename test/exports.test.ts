@@ -284,7 +284,7 @@ describe('derivation in every export (STATED | RULE | INFERRED, and the rule of 
     for (const l of g.links) expect(`${l.derivation}:${l.rule ?? ''}`, l.key).toBe(seeded.get(l.key));
     for (const r of records) expect(`${r.derivation}:${r.rule}`, r.id).toBe(seeded.get(r.id ?? ''));
     const about = records.filter((r) => r.type === 'ABOUT');
-    expect(about.every((r) => r.derivation === 'STATED' || (r.derivation === 'RULE' && r.rule === 'theme-keyword'))).toBe(true);
+    expect(about.every((r) => r.derivation === 'STATED' || (r.derivation === 'RULE' && r.rule === 'theme-sentence'))).toBe(true);
     expect(about.filter((r) => r.derivation === 'RULE').length).toBeGreaterThan(400);
     for (const r of records) expect(r.inferred, r.id).toBe(String(r.derivation === 'INFERRED'));
     expect(records.find((r) => r.id === 'PARTNERS_WITH:company/china-unicom-hk->partner/meituan')).toMatchObject({
@@ -310,7 +310,7 @@ describe('derivation in every export (STATED | RULE | INFERRED, and the rule of 
         ?.split('</edge>')[0];
     const about = edge('ABOUT:subsidiary/unicom-big-data->theme/big-data');
     expect(about).toContain('<data key="e_derivation">RULE</data>');
-    expect(about).toContain('<data key="e_rule">theme-keyword</data>');
+    expect(about).toContain('<data key="e_rule">theme-sentence</data>');
     expect(edge('SUBSIDIARY_OF:subsidiary/unicom-big-data->company/china-unicom-operating')).toContain(
       '<data key="e_derivation">INFERRED</data>',
     );

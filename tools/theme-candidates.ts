@@ -4,375 +4,176 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { DATA_DIR } from '../seed/data-files.js';
-import { isDuplicateLine } from '../seed/parse/duplicates.js';
+import { reportSentences, sentenceMentions } from '../seed/parse/mentions.js';
+import type { ParsedSentence } from '../seed/parse/sentences.js';
+import { loadNotNames } from '../seed/rule-files.js';
 import { prepareGraph } from '../seed/run.js';
+import { sourceLines } from '../seed/source.js';
+import { loadThemeRules, type ThemeRule, type ThemeRules } from '../seed/theme-rules.js';
 import { nameKey } from '../src/search/names.js';
+import { prng } from './prng.js';
 
-/** How far apart (in characters, besides the longer of the two) a name and a keyword may be on a line. */
-const MAX_SPAN = 24;
-/** An evidence quote this short is a name or a fragment of one. */
-const SHORT_QUOTE = 16;
+const HELP = `Usage: npx tsx tools/theme-candidates.ts [--write] [--stats] [--sample N [--seed S]]
 
-const HELP = `Usage: npx tsx tools/theme-candidates.ts [--write] [--stats]
+Applies the theme rules of seed/rules/themes.yaml (the file a person edits) to the report's sentences and
+writes seed/data/themes.yaml: the THEME entities and the ABOUT relations to them.
 
-Generates seed/data/themes.yaml: the THEME entities the report is organised around (named as printed,
-each with the first line that names it) and the ABOUT relations from programs, products, events,
-publications, awards, partners, subsidiaries and units to them. Every relation carries a verbatim quote
-from ONE line (or the one span of lines its entity's evidence quotes) that says both:
-  1. the entity's own evidence quote when it holds a keyword of the theme and is short (a name,
-     ${SHORT_QUOTE} characters at most) or the entity's printed name holds that keyword too
-     ("5G共建共享" → 5G), or else
-  2. a span of a line naming the entity (evidence or mention line, never the repeated page) from the
-     entity's name to a theme keyword within one clause (at most ${MAX_SPAN} characters between them,
-     no space, 、，。； or colon: items of a list or two clauses are not about each other).
-The seeder's checker (npx tsx seed/check.ts) verifies every quote like any other. Each edge says how it
-was derived: RULE with rule theme-keyword (the keyword rule above, not checked one by one), or STATED
-(curated by hand in the script's ACROSS_LINES list); each theme is RULE with rule theme-table.
+The rule (rule name theme-sentence, derivation RULE): an entity of a source kind is ABOUT a theme when one
+clause of a sentence that names it (the stretch between ，；：。！？) holds one of the theme's words,
+matched as a word: not inside the name of another entity named there (unless that entity is one of the
+theme's "via" entities), not inside one of the theme's "except" phrases; a context word counts only with
+one of its "with" words in the same clause. In a table row only the entity's own name counts; KPI rows
+and page furniture are not read. An
+entity the report never names verbatim is about a theme when its own name holds a word and one of its
+evidence quotes shows it. Each edge quotes the clause (at most two, in reading order).
+The file's "stated" edges are added as STATED; "checked" edges of the rule become STATED; "rejected"
+ones are left out. The seeder's checker (npx tsx seed/check.ts) verifies every quote like any other.
 
 Options:
-  --write    write seed/data/themes.yaml (otherwise print a summary only)
-  --stats    print the number of entities per theme
-  -h, --help this text`;
+  --write        write seed/data/themes.yaml (otherwise print a summary only)
+  --stats        print the number of entities per theme
+  --sample N     print a seeded random sample of N ABOUT edges of the rule (not checked, not stated) with
+                 their clauses and sentences, to judge one by one (an audit; see docs/audits/)
+  --seed S       the sample's seed (default 20201207)
+  -h, --help     this text`;
 
-/** A theme: printed name, English name, other names, and the words that signal it on a line. */
-interface ThemeDef {
-  slug: string;
-  nameZh: string;
-  nameEn: string;
-  aliases: string[];
-  keywords: string[];
+/** Punctuation that ends a clause: a name and a word across one are not about each other. */
+const CLAUSE_END = /[，,；;：:。！？!?]/;
+/** Blocks the rule reads: prose, headings, bullets and table rows (not KPI rows or page furniture). */
+const READ_BLOCKS = new Set(['PARAGRAPH', 'HEADING', 'BULLET', 'TABLE']);
+/** Longer than this and without a single punctuation mark, a "sentence" is glued page layout. */
+const GLUE_CHARS = 25;
+
+/**
+ * Headings, captions and table cells the PDF's text layer ran together (「高品質服務智慧生活抗擊新冠疫情脫貧攻堅慈善公益」):
+ * a long stretch with no punctuation at all is a row of labels, not a statement about any of them.
+ */
+export function isLayoutGlue(text: string): boolean {
+  return [...text].length > GLUE_CHARS && !/[，。、；：！？,;:!?「」《》（）()]/.test(text);
 }
 
-export const THEMES: ThemeDef[] = [
-  { slug: '5g', nameZh: '5G', nameEn: '5G', aliases: ['5G網絡', '5G网络'], keywords: ['5G'] },
-  {
-    slug: 'iot',
-    nameZh: '物聯網',
-    nameEn: 'Internet of Things',
-    aliases: ['物联网', 'IoT'],
-    keywords: ['物聯網', 'IoT', 'Cat.1', '模組', '煙感'],
-  },
-  { slug: 'big-data', nameZh: '大數據', nameEn: 'Big data', aliases: ['大数据'], keywords: ['大數據'] },
-  {
-    slug: 'cloud-computing',
-    nameZh: '雲計算',
-    nameEn: 'Cloud computing',
-    aliases: ['云计算', '雲網融合', '云网融合'],
-    keywords: ['雲計算', '雲網融合', '雲網一體', '上雲', '雲服務'],
-  },
-  { slug: 'artificial-intelligence', nameZh: '人工智能', nameEn: 'Artificial intelligence', aliases: ['AI'], keywords: ['人工智能', 'AI'] },
-  { slug: 'blockchain', nameZh: '區塊鏈', nameEn: 'Blockchain', aliases: ['区块链'], keywords: ['區塊鏈'] },
-  {
-    slug: 'connected-vehicles',
-    nameZh: '車聯網',
-    nameEn: 'Connected vehicles',
-    aliases: ['车联网', 'Internet of Vehicles'],
-    keywords: ['車聯網'],
-  },
-  { slug: 'industrial-internet', nameZh: '工業互聯網', nameEn: 'Industrial internet', aliases: ['工业互联网'], keywords: ['工業互聯網'] },
-  {
-    slug: 'smart-city',
-    nameZh: '智慧城市',
-    nameEn: 'Smart city',
-    aliases: ['数字政府', '數字政府'],
-    keywords: ['智慧城市', '數字政府', '智慧政務', '社會治理', '城市治理', '數字孿生', '河湖長'],
-  },
-  {
-    slug: 'cybersecurity',
-    nameZh: '網絡安全',
-    nameEn: 'Cybersecurity',
-    aliases: ['网络安全', '信息安全'],
-    keywords: ['網絡安全', '信息安全', '反詐', '防欺詐', '防詐', '防護', 'DDoS', '防火牆', '隱私', '防範', '身份認證'],
-  },
-  {
-    slug: 'poverty-alleviation',
-    nameZh: '扶貧',
-    nameEn: 'Poverty alleviation',
-    aliases: ['扶贫', '脫貧攻堅', '消費扶貧'],
-    keywords: ['扶貧', '脫貧', '幫扶'],
-  },
-  {
-    slug: 'rural',
-    nameZh: '農村',
-    nameEn: 'Rural areas and rural revitalisation',
-    aliases: ['农村', '鄉村振興', '數字鄉村'],
-    keywords: ['鄉村振興', '數字鄉村', '智慧農業', '農業', '農村', '鄉村'],
-  },
-  {
-    slug: 'winter-olympics',
-    nameZh: '冬奧',
-    nameEn: 'Winter Olympics (theme)',
-    aliases: ['冬奥', '智慧冬奧'],
-    keywords: ['冬奧', '冬殘奧'],
-  },
-  {
-    slug: 'epidemic-prevention',
-    nameZh: '疫情防控',
-    nameEn: 'COVID-19 prevention and control',
-    aliases: ['抗疫', 'COVID-19'],
-    keywords: ['疫情', '抗疫', '新冠', '防疫', '復工復產'],
-  },
-  {
-    slug: 'green-low-carbon',
-    nameZh: '綠色低碳',
-    nameEn: 'Green and low-carbon development',
-    aliases: ['绿色低碳'],
-    keywords: ['綠色', '低碳', '節能', '減排', '碳達峰', '碳中和', '環保'],
-  },
-  {
-    slug: 'information-accessibility',
-    nameZh: '信息無障礙',
-    nameEn: 'Information accessibility',
-    aliases: ['信息无障碍'],
-    keywords: ['無障礙', '老年人', '殘障'],
-  },
-  {
-    slug: 'belt-and-road',
-    nameZh: '一帶一路',
-    nameEn: 'Belt and Road',
-    aliases: ['一带一路', '走出去'],
-    keywords: ['一帶一路', '走出去', '跨境', '國際漫遊'],
-  },
-  { slug: 'universal-service', nameZh: '普遍服務', nameEn: 'Universal service', aliases: ['普遍服务'], keywords: ['普遍服務'] },
-  {
-    slug: 'digital-transformation',
-    nameZh: '數字化轉型',
-    nameEn: 'Digital transformation',
-    aliases: ['数字化转型'],
-    keywords: ['數字化轉型', '中台', '數字化'],
-  },
-  {
-    slug: 'mixed-ownership-reform',
-    nameZh: '混改',
-    nameEn: 'Mixed-ownership reform (theme)',
-    aliases: ['混合所有制改革'],
-    keywords: ['混改', '混合所有制'],
-  },
-  {
-    slug: 'sci-tech-innovation',
-    nameZh: '科技創新',
-    nameEn: 'Science and technology innovation',
-    aliases: ['科技创新'],
-    keywords: ['科技創新', '研發', '實驗室', '專利', '標準', '預研'],
-  },
-  {
-    slug: 'education',
-    nameZh: '教育',
-    nameEn: 'Education',
-    aliases: ['支教'],
-    keywords: ['教育', '支教', '課堂', '助學', '學校', '培訓', '高考'],
-  },
-  {
-    slug: 'healthcare',
-    nameZh: '醫療',
-    nameEn: 'Healthcare',
-    aliases: ['医疗', '智慧醫療', '智慧医疗'],
-    keywords: ['醫療', '醫院', '會診', '醫共體', '健康養老'],
-  },
-  {
-    slug: 'public-welfare',
-    nameZh: '公益',
-    nameEn: 'Public welfare and volunteering',
-    aliases: ['志願服務', '志愿服务'],
-    keywords: ['公益', '志願', '慈善', '捐贈', '捐助', '愛心'],
-  },
-  { slug: 'smart-home', nameZh: '智慧家庭', nameEn: 'Smart home', aliases: ['智慧家居'], keywords: ['智慧家庭', '沃家'] },
-  {
-    slug: 'gigabit-broadband',
-    nameZh: '千兆',
-    nameEn: 'Gigabit broadband',
-    aliases: ['寬帶', '宽带'],
-    keywords: ['千兆', '寬帶', '光網', '全光'],
-  },
-  {
-    slug: 'new-infrastructure',
-    nameZh: '新基建',
-    nameEn: 'New infrastructure',
-    aliases: ['数据中心', '算力網絡'],
-    keywords: ['新基建', '數據中心', '算力', 'IDC'],
-  },
-  {
-    slug: 'corporate-governance',
-    nameZh: '公司治理',
-    nameEn: 'Corporate governance and investor relations',
-    aliases: ['企業管治', '投資者關係'],
-    keywords: ['公司治理', '企業管治', '管治', '投資者關係', '信息披露', 'ESG', '年報', '中期報告', '20-F', '股東'],
-  },
-  {
-    slug: 'media-content',
-    nameZh: '內容',
-    nameEn: 'Media and content',
-    aliases: ['视频', '視頻', '直播'],
-    keywords: ['視頻', '直播', '內容', '媒體'],
-  },
-  {
-    slug: 'csr',
-    nameZh: '社會責任',
-    nameEn: 'Corporate social responsibility',
-    aliases: ['社会责任', 'CSR'],
-    keywords: ['社會責任', 'CSR', '可持續發展', '全球契約'],
-  },
-  { slug: 'reform', nameZh: '企業改革', nameEn: 'Enterprise reform', aliases: [], keywords: ['改革'] },
-  {
-    slug: 'talent',
-    nameZh: '人才',
-    nameEn: 'Talent and employees',
-    aliases: [],
-    keywords: ['人才', '員工', '招聘', '晉升', '師帶徒', '網絡學院'],
-  },
-  {
-    slug: 'compliance',
-    nameZh: '合規',
-    nameEn: 'Compliance and rule of law',
-    aliases: ['合规', '法治'],
-    keywords: ['合規', '法治', '廉潔', '風險防控'],
-  },
-];
+/** A quote longer than this is cut to the part around the name and the word. */
+const MAX_QUOTE = 120;
+const isAsciiWordChar = (ch: string | undefined) => ch !== undefined && /[A-Za-z0-9_]/.test(ch);
 
-const SOURCE_KINDS = new Set(['PROGRAM', 'PRODUCT', 'EVENT', 'PUBLICATION', 'AWARD', 'PARTNER', 'SUBSIDIARY', 'UNIT', 'ORGANIZATION']);
-
-interface Candidate {
+export interface Cite {
+  line: number;
+  lineEnd?: number;
+  quote: string;
+}
+export interface AboutEdge {
   from: string;
   to: string;
-  evidence: { line: number; lineEnd?: number; quote: string }[];
-  /** Curated by hand (ACROSS_LINES): a person read the sentence, so the edge is STATED, not RULE. */
-  curated?: boolean;
+  evidence: Cite[];
+  derivation: 'STATED' | 'RULE';
+  /** For a RULE edge: the sentence ids its clauses come from (for the audit). */
+  sentences?: string[];
 }
 
-/** Every start index of `needle` in `text`. */
-function positions(text: string, needle: string): number[] {
+/** Start offsets of `word` in `text`; an ASCII word must not touch another ASCII letter or digit. */
+export function wordPositions(text: string, word: string): number[] {
   const out: number[] = [];
-  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) out.push(i);
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+    if (isAsciiWordChar(word[0]) && isAsciiWordChar(text[i - 1])) continue;
+    if (isAsciiWordChar(word[word.length - 1]) && isAsciiWordChar(text[i + word.length])) continue;
+    out.push(i);
+  }
   return out;
 }
 
-/** What separates two items of a list or two clauses: a name and a keyword across one are not about each other. */
-const SEPARATOR = /[\s、，。；;,:：]/;
+const OPEN = '「『《（(“';
+const CLOSE = '」』》）)”';
 
 /**
- * The shortest span of `line` holding one of `names` and one of `keywords` (overlapping, or at most
- * MAX_SPAN characters apart within one clause: no space, 、，。；or colon between them), or null.
+ * The clauses of a text as [start, end) offsets, punctuation excluded, leading/trailing spaces trimmed.
+ * Punctuation inside brackets or quotes (「共築中國夢，聯通再行動」, 《…》) ends no clause; a space
+ * between two characters that are not both ASCII letters or digits does (it is a gap of the page's layout:
+ * table columns, a caption printed beside the text).
  */
-export function span(line: string, names: readonly string[], keywords: readonly string[]): string | null {
-  let best: string | null = null;
-  for (const n of names)
-    for (const a of positions(line, n))
-      for (const k of keywords)
-        for (const b of positions(line, k)) {
-          const [first, second] = a <= b ? [a + n.length, b] : [b + k.length, a];
-          const gap = second > first ? line.slice(first, second) : '';
-          if (gap.length > MAX_SPAN || SEPARATOR.test(gap)) continue;
-          const quote = line.slice(Math.min(a, b), Math.max(a + n.length, b + k.length));
-          if (best === null || quote.length < best.length) best = quote;
-        }
-  return best;
+export function clauses(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let start = 0;
+  let depth = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const ch = text[i] ?? '';
+    if (OPEN.includes(ch)) depth++;
+    else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
+    const layoutGap = /\s/.test(ch) && !(isAsciiWordChar(text[i - 1]) && isAsciiWordChar(text[i + 1]));
+    if (i === text.length || (depth === 0 && (CLAUSE_END.test(ch) || layoutGap))) {
+      let s = start;
+      let e = i;
+      while (s < e && /\s/.test(text[s] ?? '')) s++;
+      while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
+      if (e > s) out.push([s, e]);
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+interface Mention {
+  entityId: string;
+  start: number;
+  end: number;
 }
 
 /**
- * ABOUT edges curated by hand: a sentence that states them across a line break, or a list whose items the
- * clause rule keeps apart although the sentence gives them one subject (「…等四家大數據領域生態合作夥伴」).
+ * The spans of `clause` (offsets into `text`) where a theme's word counts for `subject`: a word of the
+ * theme (or a context word with its context) not inside an except phrase and not inside the name of an
+ * entity other than the subject or the theme's via entities.
  */
-const ACROSS_LINES: Candidate[] = [
-  {
-    from: 'subsidiary/unicom-smart-connection',
-    to: 'theme/connected-vehicles',
-    evidence: [
-      { line: 2393, quote: '聯通智網科技引入戰略投資' },
-      { line: 2395, quote: '車聯網相關的智能終端等領域' },
-    ],
-  },
-  // 中國聯通與X、Y、Z成立北京國際雲轉播科技有限公司，打造視頻傳播的「全雲+全IP…」: the founders' purpose.
-  ...['partner/xinaote', 'partner/academy-of-broadcasting-science', 'partner/gehua-catv'].map((from) => ({
-    from,
-    to: 'theme/media-content',
-    evidence: [
-      { line: 3696, quote: '2020年11月，中國聯通與北京新奧特集' },
-      { line: 3699, quote: '雲轉播科技有限公司，打造視頻傳播的「全雲+全' },
-    ],
-  })),
-  {
-    from: 'partner/baidu',
-    to: 'theme/smart-home',
-    evidence: [
-      { line: 3644, quote: '與百度組建聯合項目' },
-      { line: 3645, quote: '組，聚焦智慧家庭' },
-    ],
-  },
-  {
-    from: 'partner/du-xiaoman',
-    to: 'theme/big-data',
-    evidence: [{ line: 2667, quote: '中國聯通與度小滿科技（北京）有限公司、杭州數夢工場科技有限公司等四家大數據領域生態合作夥伴' }],
-  },
-  {
-    from: 'partner/fuan-nongken-group',
-    to: 'theme/5g',
-    evidence: [{ line: 922, quote: '與福安農墾集團合作，搭建「5G智慧茶園」平台' }],
-  },
-  {
-    from: 'partner/fuan-nongken-group',
-    to: 'theme/rural',
-    evidence: [{ line: 922, quote: '福建寧德聯通在數字農業上不斷創新，與福安農墾集團合作' }],
-  },
-  // 與高校院所建立聯合實驗室，與清華大學、北京大學、香港中文大學等着名高校開展 … 課題研究
-  ...['partner/peking-university', 'partner/cuhk'].map((from) => ({
-    from,
-    to: 'theme/sci-tech-innovation',
-    evidence: [{ line: 2554, quote: '積極拓展產學研合作，與高校院所建立聯合實驗室，與清華大學、北京大學、香港中文大學等着名高校開展' }],
-  })),
-  {
-    from: 'partner/zte',
-    to: 'theme/sci-tech-innovation',
-    evidence: [{ line: 2556, quote: '與華為公司、中興公司等高科技公司開展基站設備、網絡系' }],
-  },
-  // 在ITU-T、3GPP、GSMA、Linux Foundation、OpenStack等多個重要國際標準組織和開源社區的在任職位超過100個
-  ...[
-    'organization/itu-t',
-    'organization/3gpp',
-    'organization/gsma',
-    'organization/linux-foundation',
-    'organization/openstack-foundation',
-  ].map((from) => ({
-    from,
-    to: 'theme/sci-tech-innovation',
-    evidence: [{ line: 2786, quote: '在ITU-T、3GPP、GSMA、Linux Foundation、OpenStack等多個重要國際標準組織和開源社區' }],
-  })),
-  { from: 'organization/itu', to: 'theme/artificial-intelligence', evidence: [{ line: 2772, quote: 'ITU AI/ML in 5G挑戰賽' }] },
-  // 持續推進雲粒、雲景、雲鏑、雲盾、智慧足跡等合資公司的產品研發迭代，提升在智慧城市、旅遊、工業互聯網 … 等領域
-  ...['subsidiary/yunli', 'subsidiary/yundun'].map((from) => ({
-    from,
-    to: 'theme/smart-city',
-    evidence: [{ line: 3671, quote: '持續推進雲粒、雲景、雲鏑、雲盾、智慧足跡等合資公司的產品研發迭代，提升在智慧城市' }],
-  })),
-  {
-    from: 'organization/bilibili-beautiful-school',
-    to: 'theme/education',
-    evidence: [
-      { line: 942, quote: '嗶哩嗶哩美麗小學的孩子們「面' },
-      { line: 943, quote: '對面」送去豐富多樣的課程' },
-    ],
-  },
-  {
-    from: 'product/cloud-networking',
-    to: 'theme/cloud-computing',
-    evidence: [
-      { line: 1068, quote: '推出境內外一體化雲聯網服務' },
-      { line: 1069, quote: '為用戶提供一點╱多點上雲、多雲連接' },
-    ],
-  },
-  ...['theme/smart-city', 'theme/industrial-internet'].map((to) => ({
-    from: 'product/device-management-platform',
-    to,
-    evidence: [
-      { line: 2713, quote: '自研設備管理平台支持智慧' },
-      { line: 2714, quote: '城市、工業互聯網領域' },
-    ],
-  })),
-  {
-    from: 'partner/educational-big-data-lab',
-    to: 'theme/big-data',
-    evidence: [{ line: 3692, quote: '育大數據應用技術國家工程實驗室' }],
-  },
-];
+export function themeWordsFor(
+  text: string,
+  [cs, ce]: [number, number],
+  theme: Pick<ThemeRule, 'words' | 'contextWords' | 'except' | 'via'>,
+  subject: Mention,
+  mentions: readonly Mention[],
+): [number, number][] {
+  const clause = text.slice(cs, ce);
+  const blocked = theme.except.flatMap((p) => wordPositions(clause, p).map((at) => [at, at + p.length] as const));
+  const words = [...theme.words, ...theme.contextWords.filter((c) => c.with.some((w) => clause.includes(w))).map((c) => c.word)];
+  const found: [number, number][] = [];
+  for (const w of words)
+    for (const at of wordPositions(clause, w)) {
+      const [ws, we] = [cs + at, cs + at + w.length];
+      if (blocked.some(([bs, be]) => bs <= at && at + w.length <= be)) continue;
+      // Inside the subject's own name (5G共建共享 → 5G) it counts, whatever shorter name lies there too.
+      const around = mentions.filter((m) => m.start <= ws && we <= m.end && m.end - m.start > w.length);
+      if (around.some((m) => m.entityId === subject.entityId)) found.push([ws, we]);
+      else if (around.every((m) => theme.via.includes(m.entityId)) && near(text, subject, [ws, we])) found.push([ws, we]);
+    }
+  return found;
+}
+
+/** How far apart (in characters) a name and a theme's word may stand in one clause. */
+export const MAX_GAP = 24;
+
+/**
+ * Whether a name and a word stand close enough to be about each other: at most MAX_GAP characters apart,
+ * and not two items of one list (a 、 between them that no 等 closes before the later one: in
+ * 「雲視頻會議、遠程教育」 the conference system is not about education; in 「清華大學、北京大學等高校開展車聯網」
+ * the universities are).
+ */
+export function near(text: string, name: Pick<Mention, 'start' | 'end'>, [ws, we]: [number, number]): boolean {
+  const [gs, ge] = name.end <= ws ? [name.end, ws] : [we, name.start];
+  if (ge < gs) return true; // overlapping
+  const gap = text.slice(gs, ge);
+  if ([...gap].length > MAX_GAP) return false;
+  const lastItem = gap.lastIndexOf('、');
+  return lastItem < 0 || gap.slice(lastItem).includes('等');
+}
+
+/** The quote of a clause: whole when short, else the stretch from the name to the word (MAX_QUOTE at most). */
+function clauseQuote(s: ParsedSentence, [cs, ce]: [number, number], name: [number, number], word: [number, number]): Cite | null {
+  let [qs, qe] = [cs, ce];
+  if (qe - qs > MAX_QUOTE) [qs, qe] = [Math.min(name[0], word[0]), Math.max(name[1], word[1])];
+  if (qe - qs > MAX_QUOTE) return null;
+  const quote = s.text.slice(qs, qe).trim();
+  const line = s.lineOf(qs);
+  const lineEnd = s.lineOf(qe - 1);
+  if ([...quote].length < 4 || lineEnd > line + 8) return null;
+  return lineEnd > line ? { line, lineEnd, quote } : { line, quote };
+}
 
 /** The curated graph without the generated file itself (so a stale or broken themes.yaml never feeds back). */
 function curatedWithoutThemes() {
@@ -385,25 +186,87 @@ function curatedWithoutThemes() {
   }
 }
 
-export function themeCandidates(): { themes: Record<string, unknown>[]; relations: Candidate[] } {
+const key = (from: string, to: string) => `${from}\u0000${to}`;
+
+/** The themes and the ABOUT edges the rules give, before `checked`/`rejected`/`stated` are applied. */
+export function ruleEdges(rules: ThemeRules = loadThemeRules()) {
   const rows = curatedWithoutThemes();
-  const lines = rows.lines.map((l) => l.text);
-  // A theme's printed and English names are no other entity's names (seed/check.ts reports any name a
-  // theme shares); an alias another entity has is left out.
-  const taken = new Set(
-    rows.entities
-      .filter((e) => e.props.kind !== 'THEME')
-      .flatMap((e) => [e.props.nameZh as string, (e.props.nameEn as string) ?? '', ...((e.props.aliases as string[]) ?? [])].map(nameKey)),
+  const lines = sourceLines();
+  const sourceKinds = new Set<string>(rules.sourceKinds);
+  const kindOf = new Map(rows.entities.map((e) => [e.id, e.props.kind as string]));
+  const named = rows.entities.filter((e) => e.props.kind !== 'THEME' && e.props.kind !== 'METRIC');
+  const perSentence = sentenceMentions(
+    lines,
+    named.map((e) => ({
+      id: e.id,
+      names: [e.props.nameZh as string, ...((e.props.aliases as string[]) ?? []), ...(e.props.nameEn ? [e.props.nameEn as string] : [])],
+    })),
+    { notNames: loadNotNames() },
   );
-  const themes = THEMES.map((t) => {
-    if (taken.has(nameKey(t.nameEn)))
-      throw new Error(`theme ${t.nameZh}: another entity has the name "${t.nameEn}"; choose another nameEn`);
-    if (taken.has(nameKey(t.nameZh)))
-      throw new Error(
-        `theme ${t.nameZh}: another entity has that name; remove it from the other entity's aliases when it is the theme's word, or choose another printed form`,
+
+  const edges = new Map<string, AboutEdge>();
+  const add = (from: string, to: string, cite: Cite, sentence?: string) => {
+    const k = key(from, to);
+    const e = edges.get(k) ?? { from, to, evidence: [], derivation: 'RULE' as const, sentences: [] };
+    edges.set(k, e);
+    if (e.evidence.length >= 2 || e.evidence.some((c) => c.line === cite.line && c.quote === cite.quote)) return;
+    e.evidence.push(cite);
+    if (sentence) e.sentences?.push(sentence);
+  };
+
+  for (const { sentence: s, mentions } of perSentence) {
+    if (!READ_BLOCKS.has(s.block) || isLayoutGlue(s.text)) continue;
+    for (const c of clauses(s.text)) {
+      const inClause = mentions.filter((m) => m.start >= c[0] && m.end <= c[1]);
+      for (const m of inClause) {
+        if (!sourceKinds.has(kindOf.get(m.entityId) ?? '')) continue;
+        for (const t of rules.themes) {
+          const words = themeWordsFor(s.text, c, t, m, inClause);
+          // In a table row only the entity's own name speaks for it (the row's other cells are other things).
+          const [word] = s.block === 'TABLE' ? words.filter(([ws, we]) => m.start <= ws && we <= m.end) : words;
+          if (!word) continue;
+          const cite = clauseQuote(s, c, [m.start, m.end], word);
+          if (cite) add(m.entityId, `theme/${t.slug}`, cite, s.id);
+        }
+      }
+    }
+  }
+
+  // Entities the report never names verbatim (a name joined from two places, a printed form with
+  // different punctuation): their own name holds the word and their evidence quote shows it.
+  const mentioned = new Set(perSentence.flatMap((p) => p.mentions.map((m) => m.entityId)));
+  for (const e of named) {
+    if (!sourceKinds.has(e.props.kind as string) || mentioned.has(e.id)) continue;
+    const names = [e.props.nameZh as string, ...((e.props.aliases as string[]) ?? [])];
+    for (const t of rules.themes) {
+      const word = t.words.find(
+        (w) => names.some((n) => wordPositions(n, w).length > 0) && !t.except.some((x) => names.some((n) => n.includes(x))),
       );
+      if (!word) continue;
+      e.props.evidenceLines.forEach((line, i) => {
+        const quote = e.props.evidenceQuotes[i] ?? '';
+        const lineEnd = e.props.evidenceLineEnds[i] ?? line;
+        if (wordPositions(quote, word).length > 0)
+          add(e.id, `theme/${t.slug}`, lineEnd > line ? { line, lineEnd, quote } : { line, quote });
+      });
+    }
+  }
+
+  // A theme's names are its own: an alias another entity has is left out (seed/check.ts enforces it).
+  const taken = new Set(
+    rows.entities.flatMap((e) =>
+      [e.props.nameZh as string, (e.props.nameEn as string) ?? '', ...((e.props.aliases as string[]) ?? [])].map(nameKey),
+    ),
+  );
+  const themes = rules.themes.map((t) => {
+    for (const n of [t.nameZh, t.nameEn])
+      if (taken.has(nameKey(n)))
+        throw new Error(
+          `seed/rules/themes.yaml › ${t.slug}: another entity has the name "${n}"; rename the theme or remove the other entity's alias`,
+        );
     const first = rows.lines.find((l) => !l.duplicate && l.text.includes(t.nameZh));
-    if (!first) throw new Error(`theme ${t.nameZh}: the report never prints it`);
+    if (!first)
+      throw new Error(`seed/rules/themes.yaml › ${t.slug}: the report never prints "${t.nameZh}"; choose the printed form as nameZh`);
     const at = first.text.indexOf(t.nameZh);
     return {
       id: `theme/${t.slug}`,
@@ -411,69 +274,45 @@ export function themeCandidates(): { themes: Record<string, unknown>[]; relation
       nameZh: t.nameZh,
       nameEn: t.nameEn,
       aliases: t.aliases.filter((a) => !taken.has(nameKey(a))),
-      description: `Found on a line by: ${t.keywords.join(', ')}.`,
+      description: `A theme of the report. Its words: ${[...t.words, ...t.contextWords.map((c) => `${c.word} (with ${c.with.join('/')})`)].join(', ')}.`,
       derivation: 'RULE',
       rule: 'theme-table',
       evidence: [{ line: first.number, quote: first.text.slice(Math.max(0, at - 8), at + t.nameZh.length + 8).trim() }],
     };
   });
-
-  const relations: Candidate[] = [];
-  for (const e of rows.entities) {
-    const kind = e.props.kind as string;
-    if (!SOURCE_KINDS.has(kind)) continue;
-    // Chinese names of two characters or more (Latin short forms would match inside other words).
-    const names = [e.props.nameZh as string, ...((e.props.aliases as string[]) ?? [])].filter(
-      (n) => /\p{Script=Han}/u.test(n) && n.length >= 2,
-    );
-    const nameZh = e.props.nameZh as string;
-    const evLines = e.props.evidenceLines;
-    const evQuotes = e.props.evidenceQuotes;
-    const evEnds = e.props.evidenceLineEnds;
-    const mentionLines = (e.props.mentionLines as number[]) ?? [];
-    for (const t of THEMES) {
-      const evidence: Candidate['evidence'] = [];
-      // A short evidence quote is a (possibly broken) name: it says the theme when it holds a keyword; a
-      // longer one does when the entity's printed name holds the same keyword.
-      evLines.forEach((line, i) => {
-        const quote = evQuotes[i] ?? '';
-        const says = t.keywords.filter((k) => quote.includes(k));
-        if (!isDuplicateLine(line) && says.length > 0 && (quote.length <= SHORT_QUOTE || says.some((k) => nameZh.includes(k)))) {
-          const lineEnd = (evEnds[i] ?? line) > line ? evEnds[i] : undefined;
-          evidence.push(lineEnd === undefined ? { line, quote } : { line, lineEnd, quote });
-        }
-      });
-      if (evidence.length === 0)
-        for (const line of [...new Set([...evLines, ...mentionLines])].sort((a, b) => a - b)) {
-          if (isDuplicateLine(line)) continue;
-          const quote = span(lines[line - 1] ?? '', names, t.keywords);
-          if (quote) {
-            evidence.push({ line, quote });
-            break;
-          }
-        }
-      if (evidence.length > 0) relations.push({ from: e.id, to: `theme/${t.slug}`, evidence: evidence.slice(0, 2) });
-    }
-  }
-  for (const extra of ACROSS_LINES)
-    if (!relations.some((r) => r.from === extra.from && r.to === extra.to)) relations.push({ ...extra, curated: true });
-  // A theme nothing is ABOUT is one the report does not support: left out.
-  const used = new Set(relations.map((r) => r.to));
-  return { themes: themes.filter((t) => used.has(t.id)), relations };
+  return { themes, edges: [...edges.values()] };
 }
 
-/**
- * The document themes.yaml holds: the themes, and each ABOUT edge with how it was derived (RULE
- * theme-keyword for the keyword rule, STATED for one curated by hand in ACROSS_LINES).
- */
-export function themesDocument({ themes, relations }: ReturnType<typeof themeCandidates> = themeCandidates()) {
+/** The rule's edges with the person's decisions applied: rejected out, checked STATED, stated added. */
+export function themeCandidates(rules: ThemeRules = loadThemeRules()) {
+  const { themes, edges } = ruleEdges(rules);
+  const byKey = new Map(edges.map((e) => [key(e.from, e.to), e]));
+  const stale: string[] = [];
+  for (const r of rules.rejected)
+    if (!byKey.delete(key(r.from, r.to))) stale.push(`rejected ${r.from} → ${r.to}: the rule no longer makes it`);
+  for (const c of rules.checked) {
+    const e = byKey.get(key(c.from, c.to));
+    if (e) e.derivation = 'STATED';
+    else stale.push(`checked ${c.from} → ${c.to}: the rule no longer makes it (move it to stated with its evidence, or drop it)`);
+  }
+  for (const s of rules.stated) byKey.set(key(s.from, s.to), { from: s.from, to: s.to, evidence: s.evidence, derivation: 'STATED' });
+  const relations = [...byKey.values()].sort((a, b) => a.to.localeCompare(b.to) || a.from.localeCompare(b.from));
+  // A theme nothing is ABOUT is one the report does not support: left out.
+  const used = new Set(relations.map((r) => r.to));
+  return { themes: themes.filter((t) => used.has(t.id)), relations, stale };
+}
+
+/** The document themes.yaml holds. */
+export function themesDocument(
+  { themes, relations }: Pick<ReturnType<typeof themeCandidates>, 'themes' | 'relations'> = themeCandidates(),
+) {
   return {
     entities: themes,
     relations: relations.map((r) => ({
       type: 'ABOUT',
       from: r.from,
       to: r.to,
-      ...(r.curated ? { derivation: 'STATED' } : { derivation: 'RULE', rule: 'theme-keyword' }),
+      ...(r.derivation === 'STATED' ? { derivation: 'STATED' } : { derivation: 'RULE', rule: 'theme-sentence' }),
       evidence: r.evidence,
     })),
   };
@@ -482,24 +321,59 @@ export function themesDocument({ themes, relations }: ReturnType<typeof themeCan
 const isMain = process.argv[1]?.endsWith('theme-candidates.ts');
 if (isMain) {
   const { values } = parseArgs({
-    options: { write: { type: 'boolean' }, stats: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      write: { type: 'boolean' },
+      stats: { type: 'boolean' },
+      sample: { type: 'string' },
+      seed: { type: 'string', default: '20201207' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
     console.log(HELP);
     process.exit(0);
   }
-  const { themes, relations } = themeCandidates();
-  console.log(`${themes.length} themes, ${relations.length} ABOUT relations from ${new Set(relations.map((r) => r.from)).size} entities`);
+  const rules = loadThemeRules();
+  const { themes, relations, stale } = themeCandidates(rules);
+  for (const s of stale) console.error(`warning: seed/rules/themes.yaml: ${s}`);
+  const stated = relations.filter((r) => r.derivation === 'STATED').length;
+  console.log(
+    `${themes.length} themes, ${relations.length} ABOUT relations (${relations.length - stated} RULE theme-sentence, ${stated} STATED) from ${new Set(relations.map((r) => r.from)).size} entities`,
+  );
   if (values.stats) for (const t of themes) console.log(`  ${t.nameZh}: ${relations.filter((r) => r.to === t.id).length}`);
+  if (values.sample !== undefined) {
+    const n = Number(values.sample);
+    const seed = Number(values.seed);
+    if (!Number.isInteger(n) || n < 1 || !Number.isInteger(seed)) {
+      console.error('--sample takes a positive whole number and --seed a whole number; see --help');
+      process.exit(2);
+    }
+    const pool = relations.filter((r) => r.derivation === 'RULE');
+    const textOf = new Map(reportSentences(sourceLines()).map((x) => [x.id, x.text]));
+    const random = prng(seed);
+    // Fisher–Yates on a copy: the same seed draws the same sample while the edges stay the same.
+    const drawn = [...pool];
+    for (let i = drawn.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [drawn[i], drawn[j]] = [drawn[j] as AboutEdge, drawn[i] as AboutEdge];
+    }
+    drawn.slice(0, n).forEach((r, i) => {
+      console.log(`\n${i + 1}. ${r.from} → ${r.to}`);
+      for (const c of r.evidence) console.log(`   L${c.line}${c.lineEnd ? `–${c.lineEnd}` : ''}: ${c.quote}`);
+      const first = r.sentences?.[0];
+      if (first) console.log(`   sentence ${first}: ${textOf.get(first) ?? ''}`);
+    });
+  }
   if (values.write) {
     const header =
-      '# Themes the report is organised around and what is ABOUT them. GENERATED by tools/theme-candidates.ts\n' +
-      '# (npx tsx tools/theme-candidates.ts --write): edit the theme table or the curated data there, not here.\n' +
-      '# Every quote is verbatim from its line and says both the entity and the theme.\n' +
-      '# derivation (DATA.md «Derivation»): an ABOUT edge the keyword rule found is RULE (rule: theme-keyword), not\n' +
-      '# checked one by one; one curated by hand in the script (ACROSS_LINES) is STATED. A theme is RULE (theme-table).\n';
-    const doc = themesDocument({ themes, relations });
-    writeFileSync(new URL('../seed/data/themes.yaml', import.meta.url), header + stringify(doc, { lineWidth: 0 }));
+      '# GENERATED by tools/theme-candidates.ts from seed/rules/themes.yaml (npx tsx tools/theme-candidates.ts --write).\n' +
+      '# Do not edit: change the rules file (words, via, except, stated, checked, rejected) and regenerate.\n' +
+      '# derivation (DATA.md «Derivation»): an ABOUT edge of the sentence rule is RULE (rule: theme-sentence), not checked one\n' +
+      '# by one; one a person read (stated, or checked in the rules file) is STATED. A theme is RULE (theme-table).\n';
+    writeFileSync(
+      new URL('../seed/data/themes.yaml', import.meta.url),
+      header + stringify(themesDocument({ themes, relations }), { lineWidth: 0 }),
+    );
     console.log('wrote seed/data/themes.yaml');
   }
 }

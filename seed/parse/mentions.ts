@@ -52,6 +52,8 @@ interface TextIndex {
   /** For each UTF-16 unit of `text`: the 1-based source line it comes from, and its sentence's index. */
   lineAt: Int32Array;
   sentenceAt: Int32Array;
+  /** For each UTF-16 unit of `text`: its offset in its sentence's own text (ParsedSentence.text). */
+  rawAt: Int32Array;
   sentences: readonly ParsedSentence[];
   /** Offsets of every two-unit prefix, keyed by its two char codes. */
   bigrams: Map<number, number[]>;
@@ -86,6 +88,7 @@ function buildIndex(lines: readonly string[]): TextIndex {
   let text = '';
   const lineAt: number[] = [];
   const sentenceAt: number[] = [];
+  const rawAt: number[] = [];
   sentences.forEach((s, k) => {
     // Normalize character by character so that every kept unit still knows its line.
     const raw = s.text;
@@ -98,6 +101,7 @@ function buildIndex(lines: readonly string[]): TextIndex {
           text += ' ';
           lineAt.push(s.lineOf(i));
           sentenceAt.push(k);
+          rawAt.push(i);
         }
         i = j - 1;
         continue;
@@ -105,10 +109,12 @@ function buildIndex(lines: readonly string[]): TextIndex {
       text += ch;
       lineAt.push(s.lineOf(i));
       sentenceAt.push(k);
+      rawAt.push(i);
     }
     text += '\n';
     lineAt.push(0);
     sentenceAt.push(-1);
+    rawAt.push(raw.length);
   });
 
   const bigrams = new Map<number, number[]>();
@@ -118,7 +124,14 @@ function buildIndex(lines: readonly string[]): TextIndex {
     if (list) list.push(p);
     else bigrams.set(key, [p]);
   }
-  return { text, lineAt: Int32Array.from(lineAt), sentenceAt: Int32Array.from(sentenceAt), sentences, bigrams };
+  return {
+    text,
+    lineAt: Int32Array.from(lineAt),
+    sentenceAt: Int32Array.from(sentenceAt),
+    rawAt: Int32Array.from(rawAt),
+    sentences,
+    bigrams,
+  };
 }
 
 function indexFor(lines: readonly string[]): TextIndex {
@@ -177,8 +190,28 @@ export interface EntityMentions {
   occurrences: number;
 }
 
-/** `findMentions` for many entities at once, with longest-match-wins between entities. Every id gets an entry. */
-export function mentionsForAll(lines: readonly string[], entities: readonly MentionEntity[]): Map<string, EntityMentions> {
+/** Options of the matching shared by `mentionsForAll` and `sentenceMentions`. */
+export interface MentionOptions {
+  /**
+   * Phrases that hold a name without naming its entity (南京東路 is a street, not JD.com's 京東): inside an
+   * occurrence of `phrase`, an occurrence of `name` is no mention (other names there still are). A person
+   * edits the list in seed/rules/not-names.yaml.
+   */
+  notNames?: readonly { phrase: string; name: string }[];
+}
+
+/** The occurrences kept after longest-match-wins and not-names, as parallel arrays. */
+interface KeptHits {
+  idx: TextIndex;
+  ids: string[];
+  start: number[];
+  length: number[];
+  line: number[];
+  sentence: number[];
+  entity: number[];
+}
+
+function keptHits(lines: readonly string[], entities: readonly MentionEntity[], opts: MentionOptions): KeptHits {
   const idx = indexFor(lines);
   const ids = [...new Set(entities.map((e) => e.id))];
   const owner = new Map(ids.map((id, i) => [id, i]));
@@ -207,18 +240,27 @@ export function mentionsForAll(lines: readonly string[], entities: readonly Ment
       }
     }
   }
+  // Where each not-name hides a name: "offset:name" for each occurrence of `name` inside one of `phrase`.
+  const hidden = new Set<string>();
+  for (const { phrase, name } of opts.notNames ?? []) {
+    const [p, n] = [normalizeText(phrase), normalizeText(name)];
+    for (const o of occurrences(idx, phrase))
+      for (let at = p.indexOf(n); at >= 0; at = p.indexOf(n, at + 1)) hidden.add(`${o.start + at}:${n}`);
+  }
 
   // A hit is dropped when a longer hit of another entity in the same sentence contains it and begins or
-  // ends with it. Hits are compared within their sentence only (a few dozen at most).
+  // ends with it, or when a not-name hides it. Hits are compared within their sentence only (a
+  // few dozen at most).
   const bySentence = new Map<number, number[]>();
   hitSentence.forEach((k, h) => {
     const list = bySentence.get(k);
     if (list) list.push(h);
     else bySentence.set(k, [h]);
   });
-  const coveredByOther = (h: number): boolean => {
+  const dropped = (h: number): boolean => {
     const start = hitStart[h] ?? 0;
     const end = start + (hitLength[h] ?? 0);
+    if (hidden.has(`${start}:${idx.text.slice(start, end)}`)) return true;
     for (const o of bySentence.get(hitSentence[h] ?? -1) ?? []) {
       if (hitEntity[o] === hitEntity[h]) continue;
       const oStart = hitStart[o] ?? 0;
@@ -227,15 +269,32 @@ export function mentionsForAll(lines: readonly string[], entities: readonly Ment
     }
     return false;
   };
+  const kept: KeptHits = { idx, ids, start: [], length: [], line: [], sentence: [], entity: [] };
+  hitStart.forEach((start, h) => {
+    if (dropped(h)) return;
+    kept.start.push(start);
+    kept.length.push(hitLength[h] ?? 0);
+    kept.line.push(hitLine[h] ?? 0);
+    kept.sentence.push(hitSentence[h] ?? -1);
+    kept.entity.push(hitEntity[h] ?? 0);
+  });
+  return kept;
+}
 
+/** `findMentions` for many entities at once, with longest-match-wins between entities. Every id gets an entry. */
+export function mentionsForAll(
+  lines: readonly string[],
+  entities: readonly MentionEntity[],
+  opts: MentionOptions = {},
+): Map<string, EntityMentions> {
+  const { idx, ids, ...hits } = keptHits(lines, entities, opts);
   // Two names of one entity at one place (美團, 美團點評) are one occurrence.
   const perEntity = ids.map(() => ({ lines: [] as number[], sentences: new Set<number>(), starts: new Set<number>() }));
-  hitStart.forEach((start, h) => {
-    if (coveredByOther(h)) return;
-    const e = perEntity[hitEntity[h] ?? 0];
+  hits.start.forEach((start, h) => {
+    const e = perEntity[hits.entity[h] ?? 0];
     if (!e) return;
-    e.lines.push(hitLine[h] ?? 0);
-    e.sentences.add(hitSentence[h] ?? -1);
+    e.lines.push(hits.line[h] ?? 0);
+    e.sentences.add(hits.sentence[h] ?? -1);
     e.starts.add(start);
   });
   return new Map(
@@ -245,4 +304,43 @@ export function mentionsForAll(lines: readonly string[], entities: readonly Ment
       return [id, { lines: sortedUnique(e?.lines ?? []), sentences, occurrences: e?.starts.size ?? 0 }];
     }),
   );
+}
+
+/** One mention inside a sentence: the entity, and where its name stands in `ParsedSentence.text`. */
+export interface SentenceMention {
+  entityId: string;
+  /** Offsets in the sentence's text, end exclusive. */
+  start: number;
+  end: number;
+}
+
+/**
+ * The sentences that name something, each with its mentions (the same rules as `mentionsForAll`) in
+ * reading order: what a rule needs to ask "is this word inside another entity's name?".
+ */
+export function sentenceMentions(
+  lines: readonly string[],
+  entities: readonly MentionEntity[],
+  opts: MentionOptions = {},
+): { sentence: ParsedSentence; mentions: SentenceMention[] }[] {
+  const { idx, ids, ...hits } = keptHits(lines, entities, opts);
+  const bySentence = new Map<number, SentenceMention[]>();
+  hits.start.forEach((start, h) => {
+    const k = hits.sentence[h] ?? -1;
+    const end = start + (hits.length[h] ?? 0);
+    const m: SentenceMention = {
+      entityId: ids[hits.entity[h] ?? 0] ?? '',
+      start: idx.rawAt[start] ?? 0,
+      end: (idx.rawAt[end - 1] ?? 0) + 1,
+    };
+    const list = bySentence.get(k);
+    if (list) list.push(m);
+    else bySentence.set(k, [m]);
+  });
+  return [...bySentence.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([k, mentions]) => ({
+      sentence: idx.sentences[k] as ParsedSentence,
+      mentions: mentions.sort((a, b) => a.start - b.start || b.end - a.end),
+    }));
 }

@@ -43,9 +43,9 @@ export const DERIVATIONS = ['STATED', 'RULE', 'INFERRED'] as const;
 export type Derivation = (typeof DERIVATIONS)[number];
 
 /**
- * The tool rules that make RULE facts: `theme-keyword` the ABOUT edges and `theme-table` the THEME
+ * The tool rules that make RULE facts: `theme-sentence` the ABOUT edges and `theme-table` the THEME
  * entities tools/theme-candidates.ts writes, `kpi-table` the metrics and values seed/parse/kpi-table.ts
  * reads from the KPI table, `reports-metric` the REPORTS edge seed/build.ts writes to every metric.
  */
-export const DERIVATION_RULES = ['theme-keyword', 'theme-table', 'kpi-table', 'reports-metric'] as const;
+export const DERIVATION_RULES = ['theme-sentence', 'theme-table', 'kpi-table', 'reports-metric'] as const;
 export type DerivationRule = (typeof DERIVATION_RULES)[number];

@@ -45,7 +45,7 @@ export const DerivationEnum = builder.enumType('Derivation', {
     },
     RULE: {
       description:
-        'Made by a named tool rule and not checked one by one (the field `rule` names it): `theme-keyword` ABOUT edges tagged because a theme keyword stands near the name on one line, `theme-table` the themes themselves, `kpi-table` metrics and values parsed from the key-performance table, `reports-metric` the REPORTS edge written to every metric. Usually right, sometimes wrong: check the evidence before relying on one.',
+        'Made by a named tool rule and not checked one by one (the field `rule` names it): `theme-sentence` ABOUT edges tagged because one clause of a sentence names the entity and a word of the theme (seed/rules/themes.yaml), `theme-table` the themes themselves, `kpi-table` metrics and values parsed from the key-performance table, `reports-metric` the REPORTS edge written to every metric. Usually right, sometimes wrong: check the evidence before relying on one.',
     },
     INFERRED: {
       description:
@@ -59,7 +59,7 @@ export const derivationOf = (o: { derivation?: string | null }): Derivation => D
 
 export const DERIVATION_DESCRIPTION = 'How this fact was derived: STATED by the report, made by a tool RULE, or INFERRED (see Derivation).';
 export const RULE_DESCRIPTION =
-  'For a RULE fact, the name of the tool rule that made it (theme-keyword, theme-table, kpi-table, reports-metric); null otherwise.';
+  'For a RULE fact, the name of the tool rule that made it (theme-sentence, theme-table, kpi-table, reports-metric); null otherwise.';
 
 export interface EvidenceShape {
   line: number;
@@ -343,7 +343,7 @@ Entity.implement({
             }),
             derivation: edge.field({
               type: DerivationEnum,
-              description: `${DERIVATION_DESCRIPTION} E.g. the Meituan agreement is STATED, a keyword theme tag RULE (theme-keyword), a provincial BRANCH_OF INFERRED.`,
+              description: `${DERIVATION_DESCRIPTION} E.g. the Meituan agreement is STATED, a theme tag of the sentence rule RULE (theme-sentence), a provincial BRANCH_OF INFERRED.`,
               resolve: (p) => derivationOf(rel(p).props),
             }),
             rule: edge.string({

@@ -194,13 +194,13 @@ describe('the attribute tables drive every writer (src/http/exports/attributes.t
       ...link,
       id: 'ABOUT:product/wo-cloud->theme/cloud-computing',
       type: 'ABOUT',
-      props: { ...link.props, derivation: 'RULE', rule: 'theme-keyword' },
+      props: { ...link.props, derivation: 'RULE', rule: 'theme-sentence' },
     };
     const inferred: RelationRow = { ...link, props: { ...link.props, derivation: 'INFERRED' } };
-    expect(jsonLink(about)).toMatchObject({ derivation: 'RULE', rule: 'theme-keyword', inferred: false });
-    expect(csvRecord(attributesIn(EDGE_ATTRIBUTES, 'csv'), about)).toMatchObject({ derivation: 'RULE', rule: 'theme-keyword' });
+    expect(jsonLink(about)).toMatchObject({ derivation: 'RULE', rule: 'theme-sentence', inferred: false });
+    expect(csvRecord(attributesIn(EDGE_ATTRIBUTES, 'csv'), about)).toMatchObject({ derivation: 'RULE', rule: 'theme-sentence' });
     const graphml = Object.fromEntries(attributesIn(EDGE_ATTRIBUTES, 'graphml').map((a) => [a.name, graphmlValue(a.value(about))]));
-    expect(graphml).toMatchObject({ derivation: 'RULE', rule: 'theme-keyword', inferred: 'false' });
+    expect(graphml).toMatchObject({ derivation: 'RULE', rule: 'theme-sentence', inferred: 'false' });
     expect(jsonLink(inferred)).toMatchObject({ derivation: 'INFERRED', inferred: true });
     // A graph seeded before derivations existed reads as STATED; the bare node too.
     expect(jsonNode(bare)).toMatchObject({ derivation: 'STATED' });

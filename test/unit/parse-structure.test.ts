@@ -3,6 +3,7 @@ import { duplicateRanges, isDuplicateLine } from '../../seed/parse/duplicates.js
 import { findMentions, mentionsForAll, namingSentences, reportSentences } from '../../seed/parse/mentions.js';
 import { sectionForLine, sectionsOf, verifyToc } from '../../seed/parse/sections.js';
 import { TOC, type TocEntry } from '../../seed/parse/toc.js';
+import { loadNotNames } from '../../seed/rule-files.js';
 import { prepareGraph } from '../../seed/run.js';
 import { sourceLines } from '../../seed/source.js';
 
@@ -144,6 +145,25 @@ describe('mentions', () => {
     expect(findMentions(lines, ['Linux  Foundation'])).toEqual([2786]);
   });
 
+  it('drops a name a not-name hides, and only that name (seed/rules/not-names.yaml)', () => {
+    const entities = [
+      { id: 'partner/jd', names: ['京東', '京東商城'] },
+      { id: 'organization/hkcss', names: ['社聯'] },
+      { id: 'organization/peoples-daily', names: ['人民日報社'] },
+    ];
+    const notNames = loadNotNames();
+    const without = mentionsForAll(lines, entities);
+    const with_ = mentionsForAll(lines, entities, { notNames });
+    // 南京東路 (Nanjing East Road, Shanghai) at 1311-1314 is no mention of JD.com; 京東商城 at 619 still is.
+    expect(without.get('partner/jd')?.lines).toEqual(expect.arrayContaining([619, 1311]));
+    expect(with_.get('partner/jd')?.lines).toContain(619);
+    expect(with_.get('partner/jd')?.lines.some((l) => l >= 1311 && l <= 1314)).toBe(false);
+    // In 人民日報社聯合評選 (727) 社聯 is hidden, 人民日報社 is still named.
+    expect(without.get('organization/hkcss')?.lines).toContain(727);
+    expect(with_.get('organization/hkcss')?.lines).not.toContain(727);
+    expect(with_.get('organization/peoples-daily')?.lines).toContain(727);
+  });
+
   it('lets the longer name of another entity win in mentionsForAll', () => {
     const m = mentionsForAll(lines, [
       { id: 'region/hubei', names: ['湖北'] },
@@ -215,8 +235,16 @@ describe('mentions against an independent count over the joined text', () => {
           }
         }
     });
+    // Names a not-name hides (seed/rules/not-names.yaml): [sentence, start, name].
+    const hidden = new Set<string>();
+    texts.forEach((t, k) => {
+      for (const { phrase, name } of loadNotNames())
+        for (let q = t.text.indexOf(phrase); q >= 0; q = t.text.indexOf(phrase, q + 1))
+          for (let off = phrase.indexOf(name); off >= 0; off = phrase.indexOf(name, off + 1)) hidden.add(`${k}:${q + off}:${name}`);
+    });
     const expected = new Map<string, Set<number>>();
     for (const [k, a, b, id] of occ) {
+      if (hidden.has(`${k}:${a}:${texts[k]?.text.slice(a, b)}`)) continue;
       const covered = occ.some(
         ([k2, a2, b2, id2]) => k2 === k && id2 !== id && b2 - a2 > b - a && a2 <= a && b <= b2 && (a2 === a || b2 === b),
       );
