@@ -140,13 +140,13 @@ EntityWhere.implement({
       type: [DerivationEnum],
       required: false,
       description:
-        'Entities whose own derivation (Entity.derivation) is one of these, e.g. [RULE] for what a tool rule made (the themes, rule theme-table, and the KPI-table metrics, rule kpi-table), [INFERRED] for the entities the report implies but never names (region/ningxia). A condition on the entity itself, not on its relationships: for those see `relatedTo.derivations` and the `derivations` argument of paths and neighborhood.',
+        'Entities whose own derivation (Entity.derivation) is one of these, e.g. [RULE] for what a tool rule made (the themes, rule theme-table, and the KPI-table metrics, rule kpi-table), [INFERRED] for what the report implies but never prints (region/ningxia, the one province it never names). A condition on the entity itself, not on its relationships: for those see `relatedTo.derivations` and the `derivations` argument of paths and neighborhood.',
     }),
     relatedTo: t.field({
       type: RelatedTo,
       required: false,
       description:
-        'Has a relationship to one entity ({id: "partner/huawei"}) or to any entity meeting a filter ({where: {kinds: [PROGRAM], about: ["theme/5g"]}}), optionally only of `relationTypes` and in `direction`. Several at once: put each in an `and` branch.',
+        'Has a relationship to one entity ({id: "partner/huawei"}) or to any entity meeting a filter ({where: {kinds: [PROGRAM], about: ["theme/5g"]}}), optionally only of `relationTypes`, of `derivations` (e.g. [STATED]: a link the report states) and in `direction`. Several at once: put each in an `and` branch.',
     }),
     and: t.field({
       type: [EntityWhere],
