@@ -364,6 +364,75 @@ describe('/explore in headless Chromium, offline but for this server', () => {
     expect(problems2).toEqual([]);
   });
 
+  it('draws how each edge was derived (RelationEdge.derivation, rule): RULE dashed, INFERRED dotted, in the legend and the panel', async () => {
+    // 雲鏑 has three relations, one of each derivation: few nodes to lay out. ONE page load: the link opens it and
+    // selects the RULE edge (as "a link reopens the same view" does), so no tap is needed; the drawing is read
+    // from the page's own cytoscape instance. (The test this replaces opened a 40-odd-relation subsidiary and
+    // tapped two edges: over 60 s, and the second tap crashed headless chromium on a loaded machine.)
+    const started = Date.now();
+    const { page, problems } = await watchedPage(b);
+    const id = 'subsidiary/yundi';
+    const rule = `ABOUT:${id}->theme/industrial-internet`;
+    const inferred = `SUBSIDIARY_OF:${id}->company/china-unicom-operating`;
+    const stated = `OFFERS:${id}->product/yundi-industrial-internet-platform`;
+    await open(
+      page,
+      `#${new URLSearchParams([
+        ['x', `50:${id}`],
+        ['sel', rule],
+      ]).toString()}`,
+    );
+    await page.waitForFunction(() => document.body.dataset.restored === '1', null, { timeout: 30_000 });
+    const drawn = await page.evaluate(
+      (ids) => {
+        const { cy } = (window as unknown as { explore: Cy }).explore;
+        return {
+          edges: cy.edges().length as number,
+          styles: ids.map((i) => {
+            const e = cy.getElementById(i);
+            return [e.data('derivation'), e.data('rule') ?? null, e.style('line-style')];
+          }),
+        };
+      },
+      [rule, inferred, stated],
+    );
+    expect(drawn).toEqual({
+      edges: 3,
+      styles: [
+        ['RULE', 'theme-keyword', 'dashed'],
+        ['INFERRED', null, 'dotted'],
+        ['STATED', null, 'solid'],
+      ],
+    });
+    // The legend's sample lines are drawn the way the graph draws each derivation.
+    const legend = await page
+      .locator('#legend-derivation .derivation-key')
+      .evaluateAll((keys) =>
+        keys.map((k) => [k.getAttribute('data-derivation'), k.textContent, (k.querySelector('i') as HTMLElement).style.borderTopStyle]),
+      );
+    expect(legend).toEqual([
+      ['STATED', 'stated', 'solid'],
+      ['RULE', 'by a tool rule', 'dashed'],
+      ['INFERRED', 'inferred', 'dotted'],
+    ]);
+    // The selected RULE edge's panel names its derivation and rule, above its evidence (L2876).
+    expect(await page.locator('#panel').getAttribute('data-edge')).toBe(rule);
+    expect(await page.locator('#panel').textContent()).toContain('How this fact was derived');
+    await expect(page.locator('#panel .derivation.derivation-rule').textContent()).resolves.toBe(
+      'RULE (rule theme-keyword): Made by a tool rule, not checked one by one: read the sentence before relying on it.',
+    );
+    expect(await page.locator('#evidence li').first().getAttribute('data-line')).toBe('2876');
+    // No loose text in the panel: an edge without a label used to show a bare "null" under its ends.
+    expect(
+      await page
+        .locator('#panel')
+        .evaluate((p) => [...p.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent)),
+    ).toEqual([]);
+    await capture(page, 'explore-derivation');
+    expect(problems).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+
   it('draws a metric with its yearly values (old-style link #<id>)', async () => {
     const { page, problems } = await watchedPage(b);
     await open(page, `#${encodeURIComponent('metric/4g-base-stations-in-service')}`);

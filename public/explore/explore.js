@@ -668,7 +668,8 @@ async function showEdgePanel(edgeId) {
     }
   }
   const end = (id) => h('strong', {}, names.get(id) || id);
-  panel.replaceChildren(
+  // replaceChildren writes a null argument as the text "null": only the parts there are.
+  const parts = [
     h('span', { class: 'kind', style: 'background:#546e7a' }, 'RELATION'),
     h('h2', { id: 'entity-name' }, d.type),
     h('div', { class: 'edge-ends' }, end(d.source), h('span', { class: 'arrow' }, '→'), end(d.target)),
@@ -678,7 +679,8 @@ async function showEdgePanel(edgeId) {
     h('p', { class: `derivation derivation-${(d.derivation || 'STATED').toLowerCase()}` }, derivationText(d)),
     h('h3', {}, `Evidence (${(d.evidence || []).length})`),
     evidenceList(d.evidence || []),
-  );
+  ];
+  panel.replaceChildren(...parts.filter(Boolean));
   delete panel.dataset.entity;
   panel.dataset.edge = edgeId;
   saveUrl();

@@ -42,6 +42,10 @@ function notFound(ids: readonly string[], argument: string) {
 }
 
 const AVOID_HUBS_DESCRIPTION = `Route around hubs: no entity with more than ${HUB_DEGREE} relationships (the group companies, the largest themes such as 扶貧 and 5G, 中國 ...) is passed through, so the report's own direct links come before "both relate to 中國聯通". The ends themselves may be hubs. Default false.`;
+const DERIVATIONS_DESCRIPTION = (what: string) =>
+  `${what} only relationships derived in one of these ways (RelationEdge.derivation), e.g. [STATED] for the links the report itself states, leaving out keyword tags (RULE) and what it only implies (INFERRED, such as every provincial BRANCH_OF); default all. Checked on each relationship inside the traversal, like \`relationTypes\` (and at no extra cost): an entity reached only through a left-out relationship is not reached at all.`;
+/** `derivations` as the statements take it: null for any (none given, or an empty list). */
+const derivationsArg = (d: readonly string[] | null | undefined): string[] | null => (d?.length ? [...new Set(d)] : null);
 const EXCLUDE_KINDS_DESCRIPTION =
   'Never pass through entities of these kinds (the ends excepted), e.g. [COMPANY, THEME] for links that do not go through the group or a theme.';
 
@@ -131,6 +135,11 @@ builder.queryFields((t) => ({
         deprecationReason: DEPRECATED_TYPES,
       }),
       relationTypes: t.arg({ type: [RelationTypeEnum], required: false, description: 'Follow only these relationship types.' }),
+      derivations: t.arg({
+        type: [DerivationEnum],
+        required: false,
+        description: `${DERIVATIONS_DESCRIPTION('Follow')} Subgraph.edges then holds only relationships of these derivations too.`,
+      }),
       limit: t.arg.int({
         required: false,
         description: `At most this many nodes (default ${NEIGHBORHOOD.defaultLimit}, at most ${NEIGHBORHOOD.maxLimit}).`,
@@ -150,10 +159,11 @@ builder.queryFields((t) => ({
       const types = relationTypesArg(args);
       const avoid = await avoided(ctx, null, args.avoidHubs);
       const excludeKinds = args.excludeKinds?.length ? args.excludeKinds : null;
+      const derivations = derivationsArg(args.derivations);
       // ONE statement: every hop and the edges among the nodes (cypher/graph/neighborhood.cypher).
       const [row] = await ctx.db.query(
         'graph/neighborhood',
-        { id: args.id, depth, limit, types, avoid, excludeKinds },
+        { id: args.id, depth, limit, types, derivations, avoid, excludeKinds },
         new Map([...recordFill(info, [['nodes'], ['center']]), edgeFill(info, ['edges'])]),
       );
       if (!row) throw notFound([args.id], 'id');
@@ -179,6 +189,11 @@ builder.queryFields((t) => ({
       first: t.arg.int({ required: false, description: `How many paths (1–${PATHS.maxFirst}, default ${PATHS.defaultFirst}).` }),
       types: t.arg.stringList({ required: false, description: 'Use only these relationship types.', deprecationReason: DEPRECATED_TYPES }),
       relationTypes: t.arg({ type: [RelationTypeEnum], required: false, description: 'Use only these relationship types.' }),
+      derivations: t.arg({
+        type: [DerivationEnum],
+        required: false,
+        description: `${DERIVATIONS_DESCRIPTION('Use')} A pair linked only through left-out relationships has no path: an empty list.`,
+      }),
       avoid: t.arg.idList({ required: false, description: 'Entities no path may pass through.' }),
       avoidHubs: t.arg.boolean({ required: false, description: AVOID_HUBS_DESCRIPTION }),
       excludeKinds: t.arg({ type: [EntityKindEnum], required: false, description: EXCLUDE_KINDS_DESCRIPTION }),
@@ -193,11 +208,12 @@ builder.queryFields((t) => ({
       const types = relationTypesArg(args);
       const avoid = await avoided(ctx, args.avoid, args.avoidHubs);
       const excludeKinds = args.excludeKinds?.length ? args.excludeKinds : null;
+      const derivations = derivationsArg(args.derivations);
       // Without filters, the plain bidirectional search (cheaper to plan and run); with any, the filtered one.
-      const filtered = types != null || avoid.length > 0 || excludeKinds != null;
+      const filtered = types != null || derivations != null || avoid.length > 0 || excludeKinds != null;
       const rows = await ctx.db.query(
         filtered ? 'graph/paths-filtered' : 'graph/paths',
-        { from: args.from, to: args.to, maxLength, first, types, avoid, excludeKinds },
+        { from: args.from, to: args.to, maxLength, first, types, derivations, avoid, excludeKinds },
         new Map([...recordFill(info, [['nodes']]), edgeFill(info, ['edges'])]),
       );
       if (rows.length === 0) {

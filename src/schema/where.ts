@@ -9,7 +9,7 @@ import {
   MAX_WHERE_SUBQUERIES,
   type RelatedToInput,
 } from '../translate/filter.js';
-import { DirectionEnum, EntityKindEnum } from './entity.js';
+import { DerivationEnum, DirectionEnum, EntityKindEnum } from './entity.js';
 import { MetricSourceEnum } from './kinds/metric.js';
 import { RelationTypeEnum } from './relation-type.js';
 
@@ -69,7 +69,7 @@ const RelatedTo = builder.inputRef<RelatedToInput>('RelatedTo');
 const LIMITS = `\`and\`, \`or\` and \`relatedTo.where\` nest at most ${MAX_WHERE_DEPTH} levels below the top \`where\`, each \`and\`/\`or\` takes at most ${MAX_WHERE_BRANCHES} branches, and one filter holds at most ${MAX_WHERE_PARTS} EntityWhere objects, ${MAX_WHERE_SUBQUERIES} subquery conditions (about, relatedTo, hasRelation, degree, and locatedIn inside and/or/relatedTo.where) and ${MAX_FILTER_IDS} ids in all (more is BAD_USER_INPUT naming the argument); each part and subquery adds to the query's cost.`;
 
 RelatedTo.implement({
-  description: `A relationship to another entity: either ONE entity by \`id\` ("partners of program/5g-co-build-co-share") or ANY entity that meets \`where\` ("partners of programs about 5G": {where: {kinds: [PROGRAM], about: ["theme/5g"]}}), through relationships of \`relationTypes\` (default any) in \`direction\` (default BOTH). Give exactly one of \`id\` and \`where\`. ${LIMITS}`,
+  description: `A relationship to another entity: either ONE entity by \`id\` ("partners of program/5g-co-build-co-share") or ANY entity that meets \`where\` ("partners of programs about 5G": {where: {kinds: [PROGRAM], about: ["theme/5g"]}}), through relationships of \`relationTypes\` (default any) and \`derivations\` (default any: [STATED] asks for a link the report states) in \`direction\` (default BOTH). Give exactly one of \`id\` and \`where\`. ${LIMITS}`,
   fields: (t) => ({
     id: t.id({
       required: false,
@@ -86,6 +86,12 @@ RelatedTo.implement({
       type: [RelationTypeEnum],
       required: false,
       description: 'Only relationships of these types, e.g. [PARTICIPATES_IN]; default any type.',
+    }),
+    derivations: t.field({
+      type: [DerivationEnum],
+      required: false,
+      description:
+        'Only relationships derived in one of these ways, e.g. [STATED] for a link the report itself states (not a keyword tag, RULE, nor an implied one, INFERRED); default any. Checked inside the same subquery as `relationTypes`: it adds nothing to the cost.',
     }),
     direction: t.field({
       type: DirectionEnum,
@@ -130,11 +136,17 @@ EntityWhere.implement({
       description:
         'Theme ids, e.g. ["theme/poverty-alleviation"]: entities ABOUT any of them (programs, products, events, publications, awards, partners ...). See entities(where: {kinds: [THEME]}) for the themes. An id that names nothing is NOT_FOUND, with the closest names; one that is not a theme is BAD_USER_INPUT.',
     }),
+    derivation: t.field({
+      type: [DerivationEnum],
+      required: false,
+      description:
+        'Entities whose own derivation (Entity.derivation) is one of these, e.g. [RULE] for what a tool rule made (the themes, rule theme-table, and the KPI-table metrics, rule kpi-table), [INFERRED] for what the report implies but never prints (region/ningxia, the one province it never names). A condition on the entity itself, not on its relationships: for those see `relatedTo.derivations` and the `derivations` argument of paths and neighborhood.',
+    }),
     relatedTo: t.field({
       type: RelatedTo,
       required: false,
       description:
-        'Has a relationship to one entity ({id: "partner/huawei"}) or to any entity meeting a filter ({where: {kinds: [PROGRAM], about: ["theme/5g"]}}), optionally only of `relationTypes` and in `direction`. Several at once: put each in an `and` branch.',
+        'Has a relationship to one entity ({id: "partner/huawei"}) or to any entity meeting a filter ({where: {kinds: [PROGRAM], about: ["theme/5g"]}}), optionally only of `relationTypes`, of `derivations` (e.g. [STATED]: a link the report states) and in `direction`. Several at once: put each in an `and` branch.',
     }),
     and: t.field({
       type: [EntityWhere],

@@ -16,6 +16,8 @@ export interface EntityWhereInput {
   hasRelation?: readonly string[] | null;
   source?: string | null;
   about?: readonly string[] | null;
+  /** STATED | RULE | INFERRED: the entity's own derivation is one of these. */
+  derivation?: readonly string[] | null;
   relatedTo?: RelatedToInput | null;
   and?: readonly EntityWhereInput[] | null;
   or?: readonly EntityWhereInput[] | null;
@@ -26,6 +28,8 @@ export interface RelatedToInput {
   id?: string | null;
   where?: EntityWhereInput | null;
   relationTypes?: readonly string[] | null;
+  /** Only relationships whose derivation is one of these (STATED | RULE | INFERRED). */
+  derivations?: readonly string[] | null;
   direction?: string | null;
 }
 
@@ -105,6 +109,8 @@ const CONDITIONS: readonly [param: string, condition: (v: string, p: string) => 
   ['levels', (v, p) => `${v}.level IN ${p}`],
   ['categories', (v, p) => `${v}.category IN ${p}`],
   ['source', (v, p) => `${v}.source = ${p}`],
+  // A fact with no derivation recorded (a graph seeded before it existed) counts as STATED, as the API shows it.
+  ['derivation', (v, p) => `coalesce(${v}.derivation, 'STATED') IN ${p}`],
   ['yearMin', (v, p) => `${v}.year >= ${p}`],
   ['yearMax', (v, p) => `${v}.year <= ${p}`],
   ['contains', (v, p) => `any(q IN ${p} WHERE toLower(${v}.searchText) CONTAINS q)`],
@@ -213,6 +219,7 @@ function conditions(w: EntityWhereInput, v: string, prefix: string, path: string
     levels: list(w.levels),
     categories: list(w.categories),
     source: w.source ?? null,
+    derivation: list(w.derivation),
     yearMin: year.min,
     yearMax: year.max,
     contains: nameForms(`${path}.nameContains`, w.nameContains),
@@ -255,6 +262,11 @@ function conditions(w: EntityWhereInput, v: string, prefix: string, path: string
     if (types) {
       s.params[`${p}types`] = types;
       inner.push(`type(${rel}) IN $${p}types`);
+    }
+    const derivations = list(r.derivations);
+    if (derivations) {
+      s.params[`${p}derivations`] = derivations;
+      inner.push(`coalesce(${rel}.derivation, 'STATED') IN $${p}derivations`);
     }
     let other = '';
     if (r.id != null) {

@@ -96,6 +96,9 @@ describe('whereCost (src/complexity.ts): a filter adds its parts and subqueries 
   it('prices each nested EntityWhere and each per-candidate subquery', () => {
     expect(whereCost(null)).toBe(0);
     expect(whereCost({ kinds: ['PARTNER'], sectors: ['internet'] })).toBe(0);
+    // A derivation is a property of the entity or of the relationship a subquery already visits: no extra cost.
+    expect(whereCost({ kinds: ['THEME'], derivation: ['RULE'] })).toBe(0);
+    expect(whereCost({ relatedTo: { id: 'company/china-unicom-operating', derivations: ['STATED'] } })).toBe(WHERE_SUBQUERY_COST);
     expect(whereCost({ about: ['theme/5g'] })).toBe(WHERE_SUBQUERY_COST);
     // partners of programs about 5G: relatedTo, its where, and the where's about.
     expect(whereCost({ relatedTo: { where: { kinds: ['PROGRAM'], about: ['theme/5g'] } } })).toBe(

@@ -351,3 +351,40 @@ describe('EntityWhere.about, relatedTo, and, or (src/translate/filter.ts): one s
     expect(refusal({ and: [{ year: { min: 3, max: 1 } }] })).toMatchObject({ argument: 'where.and[0].year' });
   });
 });
+
+describe('EntityWhere.derivation and RelatedTo.derivations (src/translate/filter.ts): how a fact was derived, as a parameter', () => {
+  it('derivation: a condition on the entity itself (no subquery), none recorded counting as STATED as the API shows it', () => {
+    const f = filterClause({ kinds: ['THEME', 'METRIC'], derivation: ['RULE', 'RULE'] });
+    expect(f.where).toBe("coalesce(n.derivation, 'STATED') IN $derivation");
+    expect(f.params).toEqual({ kinds: ['THEME', 'METRIC'], derivation: ['RULE'] });
+    // An empty list is ignored, as every empty list of a filter is.
+    expect(filterClause({ derivation: [] }).where).toBe('n.id IS NOT NULL');
+    // In a branch: a parameter of its own; not a subquery, so it does not count towards MAX_WHERE_SUBQUERIES.
+    const or = filterClause({ or: [{ derivation: ['INFERRED'] }, { kinds: ['THEME'], derivation: ['RULE'] }] });
+    expect(or.where).toBe(
+      "n.id IS NOT NULL\n  AND ((coalesce(n.derivation, 'STATED') IN $or0_derivation) OR (n.kind IN $or1_kinds AND coalesce(n.derivation, 'STATED') IN $or1_derivation))",
+    );
+    expect(or.params).toMatchObject({ or0_derivation: ['INFERRED'], or1_derivation: ['RULE'] });
+    const many = { and: Array.from({ length: 5 }, () => ({ derivation: ['STATED'], about: ['theme/5g'], hasRelation: ['RUNS'] })) };
+    expect(filterClause(many).where.match(/EXISTS \{/g)).toHaveLength(10);
+  });
+
+  it('relatedTo.derivations: checked on the relationship inside the same EXISTS as relationTypes', () => {
+    const f = filterClause({
+      kinds: ['BRANCH'],
+      relatedTo: { id: 'company/china-unicom-operating', relationTypes: ['BRANCH_OF'], derivations: ['STATED'], direction: 'OUT' },
+    });
+    expect(f.where).toBe(
+      "n.kind = $kind\n  AND n.id IS NOT NULL\n  AND EXISTS { MATCH (n)-[rel1]->(m1:Entity {id: $relatedTo_id}) WHERE type(rel1) IN $relatedTo_types AND coalesce(rel1.derivation, 'STATED') IN $relatedTo_derivations }",
+    );
+    expect(f.params).toMatchObject({ relatedTo_types: ['BRANCH_OF'], relatedTo_derivations: ['STATED'] });
+    // With a nested where: the relationship's derivation, then the other end's own conditions (its derivation among them).
+    const nested = filterClause({ relatedTo: { where: { derivation: ['RULE'] }, derivations: ['RULE'] } });
+    expect(nested.where).toBe(
+      "n.id IS NOT NULL\n  AND EXISTS { MATCH (n)-[rel1]-(m1:Entity) WHERE coalesce(rel1.derivation, 'STATED') IN $relatedTo_derivations AND coalesce(m1.derivation, 'STATED') IN $relatedTo_derivation }",
+    );
+    expect(filterClause({ relatedTo: { id: 'x/y', derivations: [] } }).where).toContain(
+      'EXISTS { MATCH (n)-[rel1]-(m1:Entity {id: $relatedTo_id}) }',
+    );
+  });
+});
