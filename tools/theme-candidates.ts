@@ -166,6 +166,8 @@ export function near(text: string, name: Pick<Mention, 'start' | 'end'>, [ws, we
 /** The quote of a clause: whole when short, else the stretch from the name to the word (MAX_QUOTE at most). */
 function clauseQuote(s: ParsedSentence, [cs, ce]: [number, number], name: [number, number], word: [number, number]): Cite | null {
   let [qs, qe] = [cs, ce];
+  // A bullet or a space that opens the clause is no part of what it says.
+  while (qs < qe && /[\s•·●▪]/.test(s.text[qs] ?? '')) qs++;
   if (qe - qs > MAX_QUOTE) [qs, qe] = [Math.min(name[0], word[0]), Math.max(name[1], word[1])];
   if (qe - qs > MAX_QUOTE) return null;
   const quote = s.text.slice(qs, qe).trim();
