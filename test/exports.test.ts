@@ -285,7 +285,11 @@ describe('derivation in every export (STATED | RULE | INFERRED, and the rule of 
     for (const r of records) expect(`${r.derivation}:${r.rule}`, r.id).toBe(seeded.get(r.id ?? ''));
     const about = records.filter((r) => r.type === 'ABOUT');
     expect(about.every((r) => r.derivation === 'STATED' || (r.derivation === 'RULE' && r.rule === 'theme-sentence'))).toBe(true);
-    expect(about.filter((r) => r.derivation === 'RULE').length).toBeGreaterThan(400);
+    // The sentence rule's tags nobody has judged stay RULE; the ones a person checked are STATED (seed/rules/themes.yaml).
+    const ruleAbout = [...seeded].filter(([k, v]) => k.startsWith('ABOUT:') && v === 'RULE:theme-sentence').length;
+    expect(about.filter((r) => r.derivation === 'RULE').length).toBe(ruleAbout);
+    expect(ruleAbout).toBeGreaterThan(150);
+    expect(about.filter((r) => r.derivation === 'STATED').length).toBeGreaterThan(150);
     for (const r of records) expect(r.inferred, r.id).toBe(String(r.derivation === 'INFERRED'));
     expect(records.find((r) => r.id === 'PARTNERS_WITH:company/china-unicom-hk->partner/meituan')).toMatchObject({
       derivation: 'STATED',
