@@ -57,7 +57,7 @@ describe('Theme', () => {
     expect(d.entity.programs.map((p: { id: string }) => p.id)).toContain('program/5g-co-build-co-share');
     expect(d.entity.events.length).toBeGreaterThan(0);
     expect(d.entity.events.every((e: { kind: string }) => e.kind === 'EVENT')).toBe(true);
-    // China Telecom through the 5G co-build program it takes part in; XCMG through its own 5G line.
+    // China Telecom through the 5G co-build program it takes part in; XCMG through the 5G park network it co-built.
     expect(d.entity.partners.map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining(['partner/china-telecom', 'partner/xcmg']));
   });
 
@@ -76,6 +76,38 @@ describe('Theme', () => {
     `);
     expect(d.theme.id).toBe('theme/winter-olympics');
     expect(d.games.id).toBe('event/beijing-2022-winter-olympics');
+  });
+
+  it('Entity.themes: none of the keyword tags the issue found wrong (a word inside another name, a generic word, a KPI row)', async () => {
+    const d = await api.data(/* GraphQL */ `
+      {
+        jd: entity(id: "partner/jd") { themes { id } }
+        cpc: entity(id: "organization/cpc-central-committee") { themes { id } }
+        gri: entity(id: "organization/gri") { themes { id } }
+        union: entity(id: "unit/trade-union") { themes { id } }
+        woCloud: entity(id: "product/wo-cloud") { themes { id } }
+        meituan: entity(id: "partner/meituan") { themes { id } relations(types: ["ABOUT"]) { edges { node { id } derivation evidence { line quote } } } }
+      }
+    `);
+    const themes = (e: { themes: { id: string }[] }) => e.themes.map((t) => t.id);
+    // 京東 inside 南京東路 (a street in Shanghai, L1311) no longer tags JD.com 5G or smart city; its 扶貧 pavilion does.
+    expect(themes(d.jd)).not.toContain('theme/5g');
+    expect(themes(d.jd)).not.toContain('theme/smart-city');
+    expect(themes(d.jd)).toContain('theme/poverty-alleviation');
+    // An award issuer is not about big data because the recipient (聯通大數據公司) is named after it.
+    expect(themes(d.cpc)).not.toContain('theme/big-data');
+    // 「遵照GRI 標準」: 標準 alone is no word of science and technology innovation.
+    expect(themes(d.gri)).not.toContain('theme/sci-tech-innovation');
+    // A KPI row about staff does not make the trade union about talent.
+    expect(themes(d.union)).not.toContain('theme/talent');
+    // 沃雲 (its printed platform name 沃雲平台 holds 雲平台) is about cloud computing.
+    expect(themes(d.woCloud)).toContain('theme/cloud-computing');
+    // The fields of Meituan's agreement (5G, 物聯網, 大數據), STATED with the sentence that names them.
+    expect(themes(d.meituan)).toEqual(expect.arrayContaining(['theme/5g', 'theme/iot', 'theme/big-data']));
+    const fiveG = d.meituan.relations.edges.find((e: { node: { id: string } }) => e.node.id === 'theme/5g');
+    expect(fiveG.derivation).toBe('STATED');
+    expect(fiveG.evidence[0]).toMatchObject({ line: 3607 });
+    expect(fiveG.evidence[0].quote).toContain('圍繞5G、物聯網、大數據等領域展開深度合作');
   });
 
   it('seed/data/themes.yaml is what tools/theme-candidates.ts generates (no hand edits drift)', () => {
