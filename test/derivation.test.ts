@@ -35,11 +35,16 @@ async function relations(id: string, types: string[] | null = null): Promise<Rel
 }
 
 describe('RelationEdge.derivation', () => {
-  it('marks an ABOUT edge the keyword rule of themes.yaml made as RULE "theme-sentence"', async () => {
+  it('marks an ABOUT edge of the sentence rule that a person read and judged right (checked) STATED, with no rule', async () => {
     const edges = await relations('subsidiary/unicom-big-data', ['ABOUT']);
-    expect(edges.find((e) => e.node.id === 'theme/big-data')).toMatchObject({
+    expect(edges.find((e) => e.node.id === 'theme/big-data')).toMatchObject({ derivation: 'STATED', rule: null, inferred: false });
+  });
+
+  it('marks the REPORTS edge the seeder writes to every metric RULE "reports-metric"', async () => {
+    const edges = await relations('metric/4g-base-stations-in-service', ['REPORTS']);
+    expect(edges.find((e) => e.node.id === 'company/china-unicom-hk')).toMatchObject({
       derivation: 'RULE',
-      rule: 'theme-sentence',
+      rule: 'reports-metric',
       inferred: false,
     });
   });
@@ -55,14 +60,11 @@ describe('RelationEdge.derivation', () => {
     expect(agreement).toMatchObject({ derivation: 'STATED', rule: null, inferred: false });
   });
 
-  it('gives every ABOUT edge a derivation: RULE theme-sentence or STATED, none without (the seeded graph)', async () => {
+  it('gives every ABOUT edge a derivation: STATED, since a person read every tag of the rule (the seeded graph)', async () => {
     const counts = await rows<{ derivation: string | null; rule: string | null; n: number }>(
       'MATCH ()-[r:ABOUT]->() RETURN r.derivation AS derivation, r.rule AS rule, count(*) AS n ORDER BY derivation',
     );
-    expect(counts.map((c) => [c.derivation, c.rule])).toEqual([
-      ['RULE', 'theme-sentence'],
-      ['STATED', null],
-    ]);
+    expect(counts.map((c) => [c.derivation, c.rule])).toEqual([['STATED', null]]);
     expect(counts.reduce((n, c) => n + c.n, 0)).toBeGreaterThan(350);
   });
 
@@ -129,19 +131,19 @@ describe('Edge.derivation (paths and neighbourhood)', () => {
     const d = await api.data(/* GraphQL */ `
       {
         neighborhood(id: "subsidiary/unicom-big-data", depth: 1, limit: 50) { edges { id derivation rule } }
-        paths(from: "subsidiary/unicom-big-data", to: "theme/big-data", maxLength: 1) { edges { id derivation rule } }
+        paths(from: "metric/4g-base-stations-in-service", to: "company/china-unicom-hk", maxLength: 1) { edges { id derivation rule } }
       }
     `);
     const byId = new Map<string, { derivation: string; rule: string | null }>(
       d.neighborhood.edges.map((e: { id: string; derivation: string; rule: string | null }) => [e.id, e]),
     );
-    expect(byId.get('ABOUT:subsidiary/unicom-big-data->theme/big-data')).toMatchObject({ derivation: 'RULE', rule: 'theme-sentence' });
+    expect(byId.get('ABOUT:subsidiary/unicom-big-data->theme/big-data')).toMatchObject({ derivation: 'STATED', rule: null });
     expect(byId.get('SUBSIDIARY_OF:subsidiary/unicom-big-data->company/china-unicom-operating')).toMatchObject({
       derivation: 'INFERRED',
       rule: null,
     });
     expect(d.paths[0].edges).toEqual([
-      { id: 'ABOUT:subsidiary/unicom-big-data->theme/big-data', derivation: 'RULE', rule: 'theme-sentence' },
+      { id: 'REPORTS:company/china-unicom-hk->metric/4g-base-stations-in-service', derivation: 'RULE', rule: 'reports-metric' },
     ]);
   });
 });

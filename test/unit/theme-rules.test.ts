@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadThemeRules } from '../../seed/theme-rules.js';
-import { clauses, isLayoutGlue, near, themeWordsFor, wordPositions } from '../../tools/theme-candidates.js';
+import {
+  clauses,
+  isLayoutGlue,
+  near,
+  themeCandidates,
+  themesDocument,
+  themeWordsFor,
+  wordPositions,
+} from '../../tools/theme-candidates.js';
 
 const theme = (words: string[], extra: Partial<Parameters<typeof themeWordsFor>[2]> = {}) => ({
   words,
@@ -92,4 +100,20 @@ describe('the theme rule (seed/rules/themes.yaml, tools/theme-candidates.ts)', (
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('writes what the rule makes and nobody judged as RULE theme-sentence, what a person checked or added as STATED', () => {
+    const rules = loadThemeRules();
+    const unjudged = themesDocument(themeCandidates({ ...rules, checked: [], stated: [] })).relations;
+    expect(unjudged.length).toBeGreaterThan(250);
+    expect(unjudged.every((r) => r.derivation === 'RULE' && 'rule' in r && r.rule === 'theme-sentence')).toBe(true);
+    // A rejected edge is never written.
+    const key = (r: { from: string; to: string }) => `${r.from} ${r.to}`;
+    const rejected = new Set(rules.rejected.map(key));
+    expect(unjudged.filter((r) => rejected.has(key(r)))).toEqual([]);
+    // With the person's decisions: every checked edge STATED, every stated edge there with its evidence.
+    const judged = themesDocument(themeCandidates(rules)).relations;
+    const byKey = new Map(judged.map((r) => [key(r), r]));
+    for (const c of rules.checked) expect(byKey.get(key(c))?.derivation, key(c)).toBe('STATED');
+    for (const st of rules.stated) expect(byKey.get(key(st))?.evidence, key(st)).toEqual(st.evidence);
+  }, 120_000);
 });
