@@ -365,20 +365,23 @@ describe('/explore in headless Chromium, offline but for this server', () => {
   });
 
   it('draws how each edge was derived (RelationEdge.derivation, rule): RULE dashed, INFERRED dotted, in the legend and the panel', async () => {
-    // The SSE disclosure rating has three relations, one of each derivation: few nodes to lay out. ONE page load: the link opens it and
+    // The SSE disclosure rating (an INFERRED RECEIVED, STATED ISSUED_BY and ABOUT) and the KPI metric of 4G base stations
+    // (the RULE REPORTS edge every metric gets): few nodes to lay out. ONE page load: the link opens both and
     // selects the RULE edge (as "a link reopens the same view" does), so no tap is needed; the drawing is read
     // from the page's own cytoscape instance. (The test this replaces opened a 40-odd-relation subsidiary and
     // tapped two edges: over 60 s, and the second tap crashed headless chromium on a loaded machine.)
     const started = Date.now();
     const { page, problems } = await watchedPage(b);
     const id = 'award/sse-information-disclosure-a-rating-2019-2020';
-    const rule = `ABOUT:${id}->theme/corporate-governance`;
+    const metric = 'metric/4g-base-stations-in-service';
+    const rule = `REPORTS:company/china-unicom-hk->${metric}`;
     const inferred = `RECEIVED:company/china-unicom-a-share->${id}`;
     const stated = `ISSUED_BY:${id}->organization/sse`;
     await open(
       page,
       `#${new URLSearchParams([
         ['x', `50:${id}`],
+        ['x', `50:${metric}`],
         ['sel', rule],
       ]).toString()}`,
     );
@@ -396,10 +399,11 @@ describe('/explore in headless Chromium, offline but for this server', () => {
       },
       [rule, inferred, stated],
     );
+    expect(drawn.edges).toBeGreaterThanOrEqual(4);
     expect(drawn).toEqual({
-      edges: 3,
+      edges: drawn.edges,
       styles: [
-        ['RULE', 'theme-sentence', 'dashed'],
+        ['RULE', 'reports-metric', 'dashed'],
         ['INFERRED', null, 'dotted'],
         ['STATED', null, 'solid'],
       ],
@@ -415,13 +419,13 @@ describe('/explore in headless Chromium, offline but for this server', () => {
       ['RULE', 'by a tool rule', 'dashed'],
       ['INFERRED', 'inferred', 'dotted'],
     ]);
-    // The selected RULE edge's panel names its derivation and rule, above its evidence (L4376).
+    // The selected RULE edge's panel names its derivation and rule, above its evidence (the KPI row at L4140).
     expect(await page.locator('#panel').getAttribute('data-edge')).toBe(rule);
     expect(await page.locator('#panel').textContent()).toContain('How this fact was derived');
     await expect(page.locator('#panel .derivation.derivation-rule').textContent()).resolves.toBe(
-      'RULE (rule theme-sentence): Made by a tool rule, not checked one by one: read the sentence before relying on it.',
+      'RULE (rule reports-metric): Made by a tool rule, not checked one by one: read the sentence before relying on it.',
     );
-    expect(await page.locator('#evidence li').first().getAttribute('data-line')).toBe('4376');
+    expect(await page.locator('#evidence li').first().getAttribute('data-line')).toBe('4140');
     // No loose text in the panel: an edge without a label used to show a bare "null" under its ends.
     expect(
       await page
