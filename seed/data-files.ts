@@ -181,10 +181,18 @@ export function loadCuratedData(
   for (const m of data.metrics) {
     if (m.of === undefined) continue;
     const where = `${m.file} › ${m.id} › of`;
-    if (!ids.has(m.of)) problems.push(`${where}: no entity has id "${m.of}"`);
-    else if (m.of === SEED_REPORT.report.reportingCompany)
-      problems.push(`${where}: "${m.of}" is the reporting company, which REPORTS every metric already: leave \`of\` out for a company-level figure`);
-    else checkRelationKinds(`${m.file} › ${m.id} › MEASURED_BY ${m.of} -> ${m.id}`, { type: 'MEASURED_BY', from: m.of, to: m.id }, relationKinds, problems);
+    if (m.of === SEED_REPORT.report.reportingCompany)
+      problems.push(
+        `${where}: "${m.of}" is the reporting company, which REPORTS every metric already: leave \`of\` out for a company-level figure`,
+      );
+    else if (!ids.has(m.of)) problems.push(`${where}: no entity has id "${m.of}"`);
+    else
+      checkRelationKinds(
+        `${m.file} › ${m.id} › MEASURED_BY ${m.of} -> ${m.id}`,
+        { type: 'MEASURED_BY', from: m.of, to: m.id },
+        relationKinds,
+        problems,
+      );
   }
   // The seeder writes one REPORTS edge from the reporting company to every metric (seed/build.ts).
   checkRelationKinds(

@@ -176,10 +176,14 @@ export const MetricInput = z
     checkRule(m, ctx);
     if (!m.id.startsWith(idPrefixOf('METRIC')))
       ctx.addIssue({ code: 'custom', path: ['id'], message: `a metric id starts with "${idPrefixOf('METRIC')}"` });
-    if (m.of !== undefined && m.of.startsWith(idPrefixOf('METRIC')))
+    if (m.of?.startsWith(idPrefixOf('METRIC')))
       ctx.addIssue({ code: 'custom', path: ['of'], message: 'a metric measures an entity, not another metric' });
     if (m.of !== undefined && m.source === 'kpi-table')
-      ctx.addIssue({ code: 'custom', path: ['of'], message: 'a KPI-table row is a company-level figure: only a text metric names the entity it is about' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['of'],
+        message: 'a KPI-table row is a company-level figure: only a text metric names the entity it is about',
+      });
   });
 export type MetricInput = z.infer<typeof MetricInput>;
 
