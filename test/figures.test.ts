@@ -98,7 +98,7 @@ describe('Entity.metrics', () => {
       { id: 'metric/restricted-shares-unlocked', value: { printed: '約3' } },
       { id: 'metric/strategic-investor-shares', value: null },
     ]);
-    expect(d.hk.metrics).toHaveLength(452);
+    expect(d.hk.metrics).toHaveLength(456);
   });
 });
 
@@ -153,7 +153,7 @@ describe('RelationEdge (MEASURED_BY)', () => {
 });
 
 describe('Query.metrics(measured:, ofKinds:)', () => {
-  it('counts the 160 figures about a named entity, the 292 company-level metrics, and those about each kind', async () => {
+  it('counts the 164 figures about a named entity, the 292 company-level metrics, and those about each kind', async () => {
     const d = await api.data(/* GraphQL */ `
       {
         measured: metrics(measured: true) { totalCount }
@@ -166,16 +166,16 @@ describe('Query.metrics(measured:, ofKinds:)', () => {
         stats { relationTypes { type count } }
       }
     `);
-    expect(d.measured.totalCount).toBe(160);
+    expect(d.measured.totalCount).toBe(164);
     expect(d.company.totalCount).toBe(292);
     expect(d.kpi.totalCount).toBe(0);
     expect(d.programs.totalCount).toBe(58);
     expect(d.products.totalCount).toBe(52);
-    expect(d.places.totalCount).toBe(20);
+    expect(d.places.totalCount).toBe(24);
     expect(d.events.edges).toEqual([
       { node: { id: 'metric/changting-card-tasting-participants', measures: { id: 'event/changting-king-card-tasting-event' } } },
       { node: { id: 'metric/ciftis-support-personnel', measures: { id: 'event/ciftis-2020' } } },
     ]);
-    expect(d.stats.relationTypes).toContainEqual({ type: 'MEASURED_BY', count: 160 });
+    expect(d.stats.relationTypes).toContainEqual({ type: 'MEASURED_BY', count: 164 });
   });
 });
