@@ -153,29 +153,30 @@ describe('RelationEdge (MEASURED_BY)', () => {
 });
 
 describe('Query.metrics(measured:, ofKinds:)', () => {
-  it('counts the 164 figures about a named entity, the 292 company-level metrics, and those about each kind', async () => {
-    const d = await api.data(/* GraphQL */ `
-      {
-        measured: metrics(measured: true) { totalCount }
-        company: metrics(measured: false) { totalCount }
-        kpi: metrics(measured: true, source: KPI_TABLE) { totalCount }
-        programs: metrics(ofKinds: [PROGRAM]) { totalCount }
-        products: metrics(ofKinds: [PRODUCT]) { totalCount }
-        places: metrics(ofKinds: [BRANCH, SUBSIDIARY]) { totalCount }
-        events: metrics(ofKinds: [EVENT], first: 2) { edges { node { id measures { id } } } }
-        stats { relationTypes { type count } }
-      }
-    `);
-    expect(d.measured.totalCount).toBe(164);
-    expect(d.company.totalCount).toBe(292);
-    expect(d.kpi.totalCount).toBe(0);
-    expect(d.programs.totalCount).toBe(58);
-    expect(d.products.totalCount).toBe(52);
-    expect(d.places.totalCount).toBe(24);
-    expect(d.events.edges).toEqual([
+  // One request per count: each connection's totalCount is a statement of its own, and on a loaded machine a
+  // request of several pays more database time than the server's per-request budget allows.
+  const count = async (args: string): Promise<number> =>
+    (await api.data(/* GraphQL */ `{ metrics(${args}, first: 1) { totalCount } }`)).metrics.totalCount;
+
+  it('counts the 164 figures about a named entity and the 292 company-level metrics (none of the KPI table)', async () => {
+    expect(await count('measured: true')).toBe(164);
+    expect(await count('measured: false')).toBe(292);
+    expect(await count('measured: true, source: KPI_TABLE')).toBe(0);
+    const s = await api.data(/* GraphQL */ '{ stats { relationTypes { type count } } }');
+    expect(s.stats.relationTypes).toContainEqual({ type: 'MEASURED_BY', count: 164 });
+  });
+
+  it('counts them by the kind of entity they are about: 58 programmes, 52 products, 24 branches and subsidiaries', async () => {
+    expect(await count('ofKinds: [PROGRAM]')).toBe(58);
+    expect(await count('ofKinds: [PRODUCT]')).toBe(52);
+    expect(await count('ofKinds: [BRANCH, SUBSIDIARY]')).toBe(24);
+  });
+
+  it('lists the figures about events with the event each measures, text metrics ordered by id', async () => {
+    const d = await api.data(/* GraphQL */ `{ metrics(ofKinds: [EVENT], first: 2) { edges { node { id measures { id } } } } }`);
+    expect(d.metrics.edges).toEqual([
       { node: { id: 'metric/changting-card-tasting-participants', measures: { id: 'event/changting-king-card-tasting-event' } } },
       { node: { id: 'metric/ciftis-support-personnel', measures: { id: 'event/ciftis-2020' } } },
     ]);
-    expect(d.stats.relationTypes).toContainEqual({ type: 'MEASURED_BY', count: 164 });
   });
 });
