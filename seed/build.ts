@@ -277,6 +277,15 @@ export function buildGraph(
       // Written here for every metric, not read from a sentence: a RULE fact.
       props: { label: '披露', derivation: 'RULE', rule: 'reports-metric', ...evidence(cited) },
     });
+    if (m.of)
+      relations.push({
+        id: `MEASURED_BY:${m.of}->${m.id}`,
+        type: 'MEASURED_BY',
+        from: m.of,
+        to: m.id,
+        // A curator read each value's sentence and it says the figure is this entity's.
+        props: { derivation: 'STATED', ...evidence(cited) },
+      });
   }
 
   const relIds = new Map<string, number>();

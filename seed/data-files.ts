@@ -177,6 +177,23 @@ export function loadCuratedData(
     checkRelationKinds(where, r, relationKinds, problems);
     void i;
   });
+  // The seeder writes a MEASURED_BY edge from the entity a metric is `of` to the metric (seed/build.ts).
+  for (const m of data.metrics) {
+    if (m.of === undefined) continue;
+    const where = `${m.file} › ${m.id} › of`;
+    if (m.of === SEED_REPORT.report.reportingCompany)
+      problems.push(
+        `${where}: "${m.of}" is the reporting company, which REPORTS every metric already: leave \`of\` out for a company-level figure`,
+      );
+    else if (!ids.has(m.of)) problems.push(`${where}: no entity has id "${m.of}"`);
+    else
+      checkRelationKinds(
+        `${m.file} › ${m.id} › MEASURED_BY ${m.of} -> ${m.id}`,
+        { type: 'MEASURED_BY', from: m.of, to: m.id },
+        relationKinds,
+        problems,
+      );
+  }
   // The seeder writes one REPORTS edge from the reporting company to every metric (seed/build.ts).
   checkRelationKinds(
     `seed/build.ts › relations REPORTS ${SEED_REPORT.report.reportingCompany} -> metric/*`,

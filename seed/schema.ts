@@ -160,6 +160,12 @@ export const MetricInput = z
     footnote: z.string().min(1).optional(),
     /** Where the figure comes from: the KPI table or the text. */
     source: z.enum(METRIC_SOURCES).default('text'),
+    /**
+     * The entity the figure is about (a programme, product, branch, subsidiary …), where its sentence says
+     * the figure is that entity's: the seeder writes `(of)-[:MEASURED_BY]->(metric)`, STATED, citing the
+     * values' evidence. Absent for company-level figures, which the reporting company REPORTS.
+     */
+    of: EntityId.optional(),
     /** Of the metric and every one of its values. */
     ...derivationFields,
     values: z.array(MetricValueInput).min(1),
@@ -170,6 +176,14 @@ export const MetricInput = z
     checkRule(m, ctx);
     if (!m.id.startsWith(idPrefixOf('METRIC')))
       ctx.addIssue({ code: 'custom', path: ['id'], message: `a metric id starts with "${idPrefixOf('METRIC')}"` });
+    if (m.of?.startsWith(idPrefixOf('METRIC')))
+      ctx.addIssue({ code: 'custom', path: ['of'], message: 'a metric measures an entity, not another metric' });
+    if (m.of !== undefined && m.source === 'kpi-table')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['of'],
+        message: 'a KPI-table row is a company-level figure: only a text metric names the entity it is about',
+      });
   });
 export type MetricInput = z.infer<typeof MetricInput>;
 

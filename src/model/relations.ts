@@ -13,6 +13,7 @@ export const RELATION_TYPES = [
   'ISSUED_BY',
   'HOLDS_ROLE',
   'REPORTS',
+  'MEASURED_BY',
   'OFFERS',
   'PUBLISHED',
   'ORGANIZED',

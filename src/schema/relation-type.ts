@@ -17,6 +17,8 @@ const DESCRIPTIONS = {
   ISSUED_BY: 'Award → the organisation or partner that gave it.',
   HOLDS_ROLE: 'Person → the company or unit where they hold a role (with role, since, until).',
   REPORTS: 'Company → a metric it reports.',
+  MEASURED_BY:
+    'Program, product, branch, subsidiary, unit, event, partner, award, publication or company → a metric whose figures the report states about it (e.g. a programme → the villages it covered).',
   OFFERS: 'Company, subsidiary or branch → a product it offers.',
   PUBLISHED: 'Anyone → a publication they published.',
   ORGANIZED: 'Anyone → an event they organised.',

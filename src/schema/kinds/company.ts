@@ -70,8 +70,9 @@ builder.objectFields(Company, (t) => ({
   }),
   metrics: t.field({
     type: [Metric],
-    description: 'Metrics this company reports (REPORTS).',
-    ...listOf({ types: ['REPORTS'], direction: 'OUT', kinds: ['METRIC'] }),
+    description:
+      'Metrics this company reports (REPORTS: the reporting company discloses every metric, the KPI table and the text figures) and those the report states about it (MEASURED_BY), ordered by id.',
+    ...listOf({ types: ['REPORTS', 'MEASURED_BY'], direction: 'OUT', kinds: ['METRIC'] }),
   }),
 }));
 

@@ -3,7 +3,17 @@ import type { Context } from '../../context.js';
 import { apiError } from '../../db/errors.js';
 import type { EntityRecord, MetricValueRecord } from '../../loaders/types.js';
 import { compileSelection, translated } from '../../translate/index.js';
-import { DERIVATION_DESCRIPTION, DerivationEnum, derivationOf, Evidence, RULE_DESCRIPTION } from '../entity.js';
+import {
+  DERIVATION_DESCRIPTION,
+  DerivationEnum,
+  derivationOf,
+  Entity,
+  EntityKindEnum,
+  Evidence,
+  listOf,
+  oneOf,
+  RULE_DESCRIPTION,
+} from '../entity.js';
 import { Metric } from '../entity-types.js';
 import { findEntity } from '../lookup.js';
 import { pageFromRows, pageWindow } from '../pagination.js';
@@ -123,6 +133,13 @@ builder.objectFields(Metric, (t) => ({
     ...translated({ kind: 'metricValues' }),
     resolve: async (m, { year }, ctx) => (await valuesOf(m, ctx)).find((v) => v.year === year) ?? null,
   }),
+  measures: t.field({
+    type: Entity,
+    nullable: true,
+    description:
+      'The entity the figure is about (MEASURED_BY), e.g. a programme, product, branch or subsidiary; null for a company-level figure (a KPI-table row, or a text figure about the whole group), which `Company.metrics` of the reporting company lists.',
+    ...oneOf({ types: ['MEASURED_BY'], direction: 'IN' }),
+  }),
   change: t.field({
     type: MetricChange,
     nullable: true,
@@ -140,6 +157,18 @@ builder.objectFields(Metric, (t) => ({
     },
   }),
 }));
+
+/** The metrics an entity is MEASURED_BY: the figures the report states about it (a metric's `of:` in seed/data). */
+export const MEASURED_BY_METRICS = { types: ['MEASURED_BY'], direction: 'OUT', kinds: ['METRIC'] } as const;
+
+builder.interfaceField(Entity, 'metrics', (t) =>
+  t.field({
+    type: [Metric],
+    description:
+      'Figures the report states about this entity (MEASURED_BY), e.g. the villages a programme covered or the users of a product, each a Metric with its unit, category and values (year, value, printed, period, evidence line..lineEnd and quote). On a Company it also lists every metric the company REPORTS: the reporting company discloses all of them, the KPI table and the company-level text figures among them. Ordered by id; empty when the report states no figure about it.',
+    ...listOf(MEASURED_BY_METRICS),
+  }),
+);
 
 builder.queryFields((t) => ({
   metric: t.field({
@@ -161,14 +190,30 @@ builder.queryFields((t) => ({
   metrics: t.connection(
     {
       type: Metric,
-      description: 'All metrics, the 關鍵績效 table rows first; filter by category (as printed, e.g. "低碳發展") and source.',
+      description:
+        'All metrics, the 關鍵績效 table rows first; filter by category (as printed, e.g. "低碳發展"), source, and whether (and about what kind of entity) a figure is stated about a named entity.',
       args: {
         category: t.arg.string({ required: false, description: 'Only this category, e.g. 以人為本, 低碳發展, 合規管理, 社區責任.' }),
         source: t.arg({ type: MetricSourceEnum, required: false, description: 'Only the KPI table or only the text.' }),
+        measured: t.arg.boolean({
+          required: false,
+          description:
+            'true: only the figures about a named entity (a programme, product, branch …: `Metric.measures` is set, MEASURED_BY); false: only company-level ones; absent: all.',
+        }),
+        ofKinds: t.arg({
+          type: [EntityKindEnum],
+          required: false,
+          description: 'Only figures about an entity of these kinds, e.g. [PROGRAM, PRODUCT] (MEASURED_BY from such an entity).',
+        }),
       },
       resolve: async (_r, args, ctx, info) => {
         const { offset, limit } = pageWindow(args);
-        const filters = { category: args.category ?? null, source: args.source ?? null };
+        const filters = {
+          category: args.category ?? null,
+          source: args.source ?? null,
+          measured: args.measured ?? null,
+          ofKinds: args.ofKinds?.length ? args.ofKinds : null,
+        };
         const compiled = compileSelection(info, ['edges', 'node']);
         const rows = await ctx.db.query(
           'translate/metric-list',

@@ -1,0 +1,134 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DataError, loadCuratedData } from '../../seed/data-files.js';
+import { prepareGraph } from '../../seed/run.js';
+import { MetricInput } from '../../seed/schema.js';
+import { REPORT } from '../../src/model/index.js';
+
+// A real figure of the report: 新疆伊犁聯通 … 共計完成建設70個行政村 (L1399–1400).
+const villages = {
+  id: 'metric/test-villages',
+  nameZh: '測試行政村',
+  unit: '個',
+  category: '網絡',
+  values: [{ year: 2020, value: 70, printed: '70', line: 1399, lineEnd: 1400, quote: '共計完成建設70個行政村', period: 'cumulative' }],
+};
+
+describe('MetricInput.of (seed/schema.ts)', () => {
+  it('takes the id of the entity a text figure is about', () => {
+    const m = MetricInput.parse({ ...villages, of: 'program/yili-rural-broadband' });
+    expect(m.of).toBe('program/yili-rural-broadband');
+    expect(MetricInput.parse(villages).of).toBeUndefined();
+  });
+
+  it('rejects an id that is no entity id, another metric, and an `of` on a KPI-table row', () => {
+    const issues = (x: unknown) => MetricInput.safeParse(x).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
+    expect(issues({ ...villages, of: 'Yili' })).toEqual([expect.stringMatching(/^of: expected "<kind>\/<slug>"/)]);
+    expect(issues({ ...villages, of: 'metric/total-users' })).toEqual(['of: a metric measures an entity, not another metric']);
+    expect(issues({ ...villages, source: 'kpi-table', of: 'program/yili-rural-broadband' })).toEqual([
+      'of: a KPI-table row is a company-level figure: only a text metric names the entity it is about',
+    ]);
+  });
+});
+
+describe('loadCuratedData: the entity a metric is `of`', () => {
+  let dir: string | undefined;
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = undefined;
+  });
+
+  const entities = `entities:
+  - id: program/yili-rural-broadband
+    kind: PROGRAM
+    nameZh: 「農村寬帶普遍服務」工程
+    evidence: [{ line: 1398, quote: 開展「農村寬帶普遍服務」工程 }]
+  - id: region/yili
+    kind: REGION
+    level: area
+    nameZh: 伊犁
+    evidence: [{ line: 1398, quote: 開展「農村寬帶普遍服務」工程 }]
+`;
+  const metric = (of: string) => `metrics:
+  - id: metric/test-villages
+    nameZh: 測試行政村
+    category: 網絡
+    of: ${of}
+    values:
+      - { year: 2020, value: 70, printed: "70", line: 1399, lineEnd: 1400, quote: "共計完成建設70個行政村", period: cumulative }
+`;
+
+  function problems(of: string): string[] {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = mkdtempSync(join(tmpdir(), 'unicom-kg-of-'));
+    writeFileSync(join(dir, 'programs.yaml'), entities);
+    writeFileSync(join(dir, 'metrics.yaml'), metric(of));
+    try {
+      loadCuratedData(dir);
+    } catch (err) {
+      if (err instanceof DataError) return err.problems;
+      throw err;
+    }
+    return [];
+  }
+
+  it('accepts a programme that exists', () => {
+    expect(problems('program/yili-rural-broadband')).toEqual([]);
+  });
+
+  it('reports an entity that does not exist, the reporting company, and a kind MEASURED_BY does not join', () => {
+    expect(problems('program/no-such-programme')).toEqual([
+      'metrics.yaml › metric/test-villages › of: no entity has id "program/no-such-programme"',
+    ]);
+    expect(problems(REPORT.reportingCompany)).toEqual([
+      expect.stringMatching(/^metrics\.yaml › metric\/test-villages › of: "company\/china-unicom-hk" is the reporting company/),
+    ]);
+    expect(problems('region/yili')).toEqual([
+      expect.stringMatching(/› MEASURED_BY region\/yili -> metric\/test-villages › kinds: REGION → METRIC is not allowed for MEASURED_BY/),
+    ]);
+  });
+});
+
+describe('buildGraph: MEASURED_BY edges (seed/build.ts)', () => {
+  const rows = prepareGraph();
+  const measured = rows.relations.filter((r) => r.type === 'MEASURED_BY');
+
+  it('writes one STATED MEASURED_BY edge from the entity to each metric that names it, citing the values', () => {
+    const ports = measured.find((r) => r.to === 'metric/yili-rural-broadband-fibre-ports');
+    expect(ports).toMatchObject({
+      id: 'MEASURED_BY:program/yili-rural-broadband->metric/yili-rural-broadband-fibre-ports',
+      from: 'program/yili-rural-broadband',
+      props: { derivation: 'STATED', evidenceLines: [1400], evidenceLineEnds: [1401], evidenceQuotes: ['建設光網端口3136個'] },
+    });
+    expect(ports?.props).not.toHaveProperty('rule');
+    expect(measured.every((r) => r.props.derivation === 'STATED' && r.id === `MEASURED_BY:${r.from}->${r.to}`)).toBe(true);
+  });
+
+  it('attaches 164 text metrics to 89 entities and keeps the REPORTS edge of every metric (the company discloses all)', () => {
+    expect(measured).toHaveLength(164);
+    expect(new Set(measured.map((r) => r.from)).size).toBe(89);
+    const byKind: Record<string, number> = {};
+    for (const r of measured) {
+      const kind = r.from.split('/')[0] as string;
+      byKind[kind] = (byKind[kind] ?? 0) + 1;
+    }
+    expect(byKind).toEqual({
+      program: 58,
+      product: 52,
+      event: 15,
+      branch: 16,
+      subsidiary: 8,
+      partner: 4,
+      unit: 4,
+      company: 3,
+      award: 2,
+      publication: 2,
+    });
+    const reported = new Set(rows.relations.filter((r) => r.type === 'REPORTS').map((r) => r.to));
+    for (const r of measured) expect(reported.has(r.to), r.to).toBe(true);
+    const kpi = new Set(rows.entities.filter((e) => e.props.source === 'kpi-table').map((e) => e.id));
+    for (const r of measured) expect(kpi.has(r.to), r.to).toBe(false);
+  });
+});
