@@ -39,15 +39,19 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 const rows = prepareGraph();
 const byId = new Map(rows.entities.map((e) => [e.id, e]));
 const kindOf = (id: string): string | undefined => byId.get(id)?.props.kind;
+/** LOCATED_IN and COVERS edges by their start, whatever the kinds (a programme COVERS a school LOCATED_IN a county). */
 const placeOut = new Map<string, { type: string; to: string }[]>();
 for (const r of rows.relations)
-  if ((r.type === 'LOCATED_IN' || r.type === 'COVERS') && kindOf(r.to) === 'REGION') {
+  if (r.type === 'LOCATED_IN' || r.type === 'COVERS') {
     const list = placeOut.get(r.from) ?? [];
     list.push({ type: r.type, to: r.to });
     placeOut.set(r.from, list);
   }
 
-/** The provinces a LOCATED_IN/COVERS chain from `id` ends at (through regions only). */
+/**
+ * The provinces a LOCATED_IN/COVERS chain from `id` ends at: the Cypher
+ * `MATCH (p {id: $id})-[:LOCATED_IN|COVERS]->+(r:Region {level: 'province'}) RETURN DISTINCT r.id`.
+ */
 function provincesOf(id: string): Set<string> {
   const found = new Set<string>();
   const seen = new Set<string>();
@@ -56,8 +60,8 @@ function provincesOf(id: string): Set<string> {
     const at = stack.pop() as string;
     if (seen.has(at)) continue;
     seen.add(at);
-    if (byId.get(at)?.props.level === 'province') found.add(at);
-    for (const p of placeOut.get(at) ?? []) if (p.type === 'LOCATED_IN') stack.push(p.to);
+    if (kindOf(at) === 'REGION' && byId.get(at)?.props.level === 'province') found.add(at);
+    for (const p of placeOut.get(at) ?? []) stack.push(p.to);
   }
   return found;
 }
@@ -86,7 +90,7 @@ const kinds = new Set(
 const placeNamer = (id: string) => kindOf(id) === 'REGION' || (kindOf(id) === 'BRANCH' && id !== 'branch/headquarters');
 for (const e of rows.entities) {
   if (!kinds.has(e.props.kind)) continue;
-  const has = placeOut.get(e.id) ?? [];
+  const has = (placeOut.get(e.id) ?? []).filter((p) => kindOf(p.to) === 'REGION');
   if (has.length > 0 && !values.all) continue;
   const evLines = new Set<number>(e.props.evidenceLines as number[]);
   const hits = rows.sentences.filter(
