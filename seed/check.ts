@@ -9,7 +9,8 @@ Validates every seed/data/*.yaml file without touching a database: zod shapes, u
 relation ends that exist, every evidence quote present verbatim on its cited line, and every
 relation (the REPORTS edges the seeder writes included) between kinds its type allows
 (seed/rules/relation-kinds.yaml, the machine form of DATA.md's relation table), and no
-name of a theme shared with any other entity (folded with nameKey).
+name of a theme shared with any other entity (folded with nameKey), and a complete region
+chain (every county in a city or province, every city in a province: seed/region-chains.ts).
 Exits 1 and lists each problem (file › entry › field: what is expected) when anything is wrong.`);
   process.exit(0);
 }

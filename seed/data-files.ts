@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { kindOfId } from '../src/model/index.js';
 import { nameKey } from '../src/search/names.js';
 import { joinLines } from './parse/sentences.js';
+import { checkRegionChains } from './region-chains.js';
 import { allowedPairs, kindPairAllowed, loadRelationKinds, type RelationKinds } from './relation-kinds.js';
 import { SEED_REPORT } from './reports.js';
 import { DataFile, type EntityInput, type Evidence, type MetricInput, type RelationInput } from './schema.js';
@@ -202,6 +203,7 @@ export function loadCuratedData(
     problems,
   );
   checkThemeNames(data.entities, data.metrics, problems);
+  checkRegionChains(data.entities, data.relations, problems);
 
   if (problems.length > 0) throw new DataError(problems);
   return data;

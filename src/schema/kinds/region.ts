@@ -1,7 +1,7 @@
 import { builder } from '../../builder.js';
 import { translated } from '../../translate/index.js';
 import { listOf, oneOf } from '../entity.js';
-import { Branch, Region } from '../entity-types.js';
+import { Award, Branch, Organization, Partner, Product, Program, Region } from '../entity-types.js';
 
 builder.objectFields(Region, (t) => ({
   level: t.string({
@@ -31,3 +31,28 @@ builder.objectFields(Region, (t) => ({
     ...listOf({ types: ['LOCATED_IN'], direction: 'IN', kinds: ['BRANCH'] }),
   }),
 }));
+
+const PLACES = 'Where the report puts it: the regions it is LOCATED_IN (seed/data/places.yaml); follow Region.parent up to the province.';
+builder.objectField(Program, 'places', (t) =>
+  t.field({ type: [Region], description: PLACES, ...listOf({ types: ['LOCATED_IN'], direction: 'OUT', kinds: ['REGION'] }) }),
+);
+builder.objectField(Program, 'covers', (t) =>
+  t.field({
+    type: [Region],
+    description:
+      'Regions the programme serves or reaches without being run there (COVERS): 對口援藏 → 革吉縣, 電信普遍服務 → six Hunan cities.',
+    ...listOf({ types: ['COVERS'], direction: 'OUT', kinds: ['REGION'] }),
+  }),
+);
+builder.objectField(Product, 'places', (t) =>
+  t.field({ type: [Region], description: PLACES, ...listOf({ types: ['LOCATED_IN'], direction: 'OUT', kinds: ['REGION'] }) }),
+);
+builder.objectField(Organization, 'places', (t) =>
+  t.field({ type: [Region], description: PLACES, ...listOf({ types: ['LOCATED_IN'], direction: 'OUT', kinds: ['REGION'] }) }),
+);
+builder.objectField(Partner, 'places', (t) =>
+  t.field({ type: [Region], description: PLACES, ...listOf({ types: ['LOCATED_IN'], direction: 'OUT', kinds: ['REGION'] }) }),
+);
+builder.objectField(Award, 'places', (t) =>
+  t.field({ type: [Region], description: PLACES, ...listOf({ types: ['LOCATED_IN'], direction: 'OUT', kinds: ['REGION'] }) }),
+);
