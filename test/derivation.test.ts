@@ -79,6 +79,7 @@ describe('RelationEdge.derivation', () => {
       ...(await relations('company/china-unicom-operating', ['BRANCH_OF', 'SUBSIDIARY_OF'])),
       ...(await relations('branch/guangdong')),
       ...(await relations('subsidiary/unicom-big-data')),
+      ...(await relations('metric/4g-base-stations-in-service')),
     ];
     expect(edges.length).toBeGreaterThan(40);
     for (const e of edges) expect(e.inferred, e.id).toBe(e.derivation === 'INFERRED');

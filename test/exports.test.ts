@@ -289,6 +289,7 @@ describe('derivation in every export (STATED | RULE | INFERRED, and the rule of 
     expect(about.every((r) => r.derivation === 'STATED' && r.rule === '')).toBe(true);
     // A REPORTS edge the seeder writes to every metric is RULE reports-metric, never STATED.
     const reports = records.filter((r) => r.type === 'REPORTS');
+    expect(reports.length).toBe([...seeded.keys()].filter((k) => k.startsWith('REPORTS:')).length);
     expect(reports.length).toBeGreaterThan(400);
     expect(reports.every((r) => r.derivation === 'RULE' && r.rule === 'reports-metric')).toBe(true);
     for (const r of records) expect(r.inferred, r.id).toBe(String(r.derivation === 'INFERRED'));
