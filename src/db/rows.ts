@@ -39,7 +39,7 @@ interface ScoredEntity {
  * through the untyped `Db.read` (the exports' generic paging).
  */
 export interface QueryRows {
-  'entity/by-ids': { entity: EntityRecord };
+  'entity/by-ids': { entity: EntityRecord; values: MetricValueRecord[] | null };
   'entity/degree': { id: string; degree: number };
   'entity/check-ids': { id: string; kind: string | null; suggestions: IdSuggestion[] };
   'relation/by-entity-ids': RelationRecord;
