@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SEED_QUERIES } from '../seed/write.js';
 import { CYPHER_DIR, compact, loadQueries, QUERY_NAMES } from '../src/db/cypher.js';
+import { RECORD_PROPERTIES } from '../src/model/index.js';
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -33,6 +34,13 @@ describe('cypher/', () => {
     expect(loaded.filter((t) => t.includes('other {.id, .kind, .nameZh, .nameEn, .aliases,')).length).toBeGreaterThan(0);
     for (const name of files(CYPHER_DIR))
       expect(readFileSync(join(CYPHER_DIR, `${name}.cypher`), 'utf8'), name).not.toMatch(/\.footnote, \.source\s*\}/);
+  });
+
+  it('writes the whole record once too: {{record:x}} is the slim record and the evidence lists, not the mention lists', () => {
+    const byIds = loadQueries().get('entity/by-ids') as string;
+    expect(byIds).toContain(`n {${RECORD_PROPERTIES.map((p) => `.${p}`).join(', ')}} AS entity`);
+    expect(byIds).toContain('.evidenceSentences');
+    expect(byIds).not.toMatch(/mentionLines|mentionSentences|searchText|n \{\.\*/);
   });
 
   it('sends Neo4j the statement without its explanations: `// name` first, no other comment line, no indentation', () => {

@@ -3,7 +3,7 @@ import { testApp } from './helpers.js';
 
 // Issue #10's query layer through the real Neo4j and the HTTP surface: one statement per root field,
 // only the fields asked for, EntityWhere / EntitySort, aggregations, NOT_FOUND for unknown ids.
-const { gql, data, close } = testApp();
+const { gql, data, db, close } = testApp();
 afterAll(close);
 
 const traced = (query: string, variables: Record<string, unknown> = {}) => gql<any>(query, variables, { 'x-trace': '1' });
@@ -181,6 +181,29 @@ describe('Query.entityAggregate and Query.metricValueStats', () => {
     ]);
     expect(d.m).toEqual([{ key: 'metric/4g-base-stations-in-service', count: 2, min: 141, max: 150.3, avg: expect.any(Number) }]);
     expect(d.m[0].avg).toBeCloseTo(145.65, 6);
+  });
+});
+
+describe('EntityGroup.entity and Entity.evidence through the entity loader (entity/by-ids)', () => {
+  it("the whole record (names, scalar fields, evidence) and a metric's values, without the mention lists nobody reads from it", async () => {
+    const [hk] = await db.query('entity/by-ids', { ids: ['company/china-unicom-hk'] });
+    expect(hk?.entity).toMatchObject({ id: 'company/china-unicom-hk', nameZh: '中國聯合網絡通信（香港）股份有限公司' });
+    expect(hk?.entity.evidenceLines?.length).toBeGreaterThan(0);
+    expect(hk?.entity.evidenceSentences?.length).toBe(hk?.entity.evidenceLines?.length);
+    expect(Object.keys(hk?.entity ?? {}).filter((k) => ['mentionLines', 'mentionSentences', 'searchText'].includes(k))).toEqual([]);
+    expect(hk?.values).toBeNull();
+    const [m] = await db.query('entity/by-ids', { ids: ['metric/4g-base-stations-in-service'] });
+    expect(m?.values?.find((v) => v.year === 2019)?.value).toBe(141);
+  });
+
+  it("a group's entity and its evidence: Guizhou among the provinces of the poverty alleviation programmes", async () => {
+    const d =
+      await data<any>(`{ entityAggregate(where: {kinds: [PROGRAM], about: ["theme/poverty-alleviation"]}, groupBy: {field: PROVINCE}) {
+      groups { key entity { nameZh evidence { line quote } } } } }`);
+    const guizhou = d.entityAggregate.groups.find((g: any) => g.key === 'region/guizhou');
+    expect(guizhou.entity.nameZh).toBe('貴州');
+    expect(guizhou.entity.evidence.length).toBeGreaterThan(0);
+    for (const e of guizhou.entity.evidence) expect(e.quote).toContain('貴州');
   });
 });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { SLIM_PROPERTIES } from '../model/index.js';
+import { RECORD_PROPERTIES, SLIM_PROPERTIES } from '../model/index.js';
 
 export const CYPHER_DIR = fileURLToPath(new URL('../../cypher/', import.meta.url));
 
@@ -51,14 +51,18 @@ export type QueryName = (typeof QUERY_NAMES)[number];
 export type Queries = ReadonlyMap<QueryName, string>;
 
 const SLIM = SLIM_PROPERTIES.map((p) => `.${p}`).join(', ');
+const RECORD = RECORD_PROPERTIES.map((p) => `.${p}`).join(', ');
 
 /**
- * Expands the one macro of cypher/ files, `{{slim:x}}`: the slim record of the entity bound to x (its
- * names and scalar fields, src/model SLIM_PROPERTIES), so that list is written once, not in every file.
- * Done once at load time; the per-request slots of cypher/translate/ (`{{n}}` ...) are left alone.
+ * Expands the macros of cypher/ files: `{{slim:x}}`, the slim record of the entity bound to x (its names and
+ * scalar fields, src/model SLIM_PROPERTIES), and `{{record:x}}`, its whole record (RECORD_PROPERTIES: the
+ * slim one and the evidence lists), so those lists are written once, not in every file. Done once at load
+ * time; the per-request slots of cypher/translate/ (`{{n}}` ...) are left alone.
  */
 export function expandMacros(text: string): string {
-  return text.replace(/\{\{slim:(\w+)\}\}/g, (_m, v: string) => `${v} {${SLIM}}`);
+  return text
+    .replace(/\{\{slim:(\w+)\}\}/g, (_m, v: string) => `${v} {${SLIM}}`)
+    .replace(/\{\{record:(\w+)\}\}/g, (_m, v: string) => `${v} {${RECORD}}`);
 }
 
 /**

@@ -21,6 +21,12 @@ export interface IdSuggestion {
   matched: string | null;
 }
 
+/** An id a filter names that exists, and its kind: the `checked` column of a statement guarding a filter (src/schema/filter-ids.ts). */
+export interface CheckedId {
+  id: string;
+  kind: string;
+}
+
 /** A search hit before ranking: the slim entity and its full-text score. */
 interface ScoredEntity {
   entity: EntityRecord;
@@ -33,7 +39,7 @@ interface ScoredEntity {
  * through the untyped `Db.read` (the exports' generic paging).
  */
 export interface QueryRows {
-  'entity/by-ids': { entity: EntityRecord };
+  'entity/by-ids': { entity: EntityRecord; values: MetricValueRecord[] | null };
   'entity/degree': { id: string; degree: number };
   'entity/check-ids': { id: string; kind: string | null; suggestions: IdSuggestion[] };
   'relation/by-entity-ids': RelationRecord;
@@ -44,11 +50,12 @@ export interface QueryRows {
   'metric/value-stats': { key: string; count: number; sum: number | null; min: number | null; max: number | null; avg: number | null };
   'translate/by-ids': { entity: Projected };
   'translate/by-name': { entity: Projected; matched: string; rank: number };
-  'translate/list': { entity: Projected };
+  /** entity is null on the one row of an empty page whose filter names ids (it still brings `checked`). */
+  'translate/list': { entity: Projected | null; checked?: CheckedId[] };
   'translate/metric-list': { entity: Projected };
-  'translate/count': { count: number };
-  'translate/aggregate': { total: number; groups: { key: string | null; count: number }[] };
-  'translate/aggregate-one': { total: number; groups: { key: string | null; count: number }[] };
+  'translate/count': { count: number; checked?: CheckedId[] };
+  'translate/aggregate': { total: number; groups: { key: string | null; count: number }[]; checked?: CheckedId[] };
+  'translate/aggregate-one': { total: number; groups: { key: string | null; count: number }[]; checked?: CheckedId[] };
   'search/names': { exact: { entity: EntityRecord; matched: string; rank: number }[]; hits: ScoredEntity[] };
   'search/contains': ScoredEntity;
   'graph/neighborhood': { nodes: EntityRecord[]; edges: EdgeRecord[]; truncated: boolean };

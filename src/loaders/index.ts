@@ -37,7 +37,7 @@ export const ID_SUGGESTIONS = 3;
 export function createLoaders(db: Db) {
   const entity: DataLoader<string, EntityRecord | null> = new DataLoader(async (ids) => {
     const rows = await db.query('entity/by-ids', { ids });
-    const byId = new Map(rows.map((r) => [r.entity.id, r.entity]));
+    const byId = new Map(rows.map((r) => [r.entity.id, { ...r.entity, values: r.values }]));
     return ids.map((id) => byId.get(id) ?? null);
   });
 

@@ -76,6 +76,22 @@ export const SLIM_PROPERTIES = [
   'source',
 ] as const satisfies readonly (keyof EntityProperties)[];
 
+/**
+ * The whole record of an entity as the API reads it (entity(id:) through the loader, a group's entity, an
+ * evidence look-up): the slim record and the evidence lists, without what no resolver reads from it (the
+ * search text, the reports, the mention lines and sentences, which Entity.mentions and the sort by MENTIONS
+ * read in their own statements). Hubs name hundreds of sentences: those lists stay in the database.
+ * `{{record:x}}` in a cypher/ file expands to this projection of x.
+ */
+export const RECORD_PROPERTIES = [
+  ...SLIM_PROPERTIES,
+  'evidenceLines',
+  'evidenceLineEnds',
+  'evidenceQuotes',
+  'evidenceSections',
+  'evidenceSentences',
+] as const satisfies readonly (keyof EntityProperties)[];
+
 /** Every property an entity node may have, in a stable order (exports, projections, checks): the slim record, then the rest. */
 export const ENTITY_PROPERTIES = [
   ...SLIM_PROPERTIES,

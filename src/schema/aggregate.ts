@@ -4,7 +4,7 @@ import { apiError } from '../errors.js';
 import { filterClause, filterFill, groupClause } from '../translate/filter.js';
 import { intInRange } from './args.js';
 import { DirectionEnum, Entity, EntityKindEnum } from './entity.js';
-import { checkFilterIds } from './filter-ids.js';
+import { idCheckFill, settleFilterIds } from './filter-ids.js';
 import { RelationTypeEnum } from './relation-type.js';
 import { EntityWhere, IntRange } from './where.js';
 
@@ -95,16 +95,24 @@ builder.queryFields((t) => ({
     resolve: async (_r, args, ctx) => {
       const first = intInRange('first', args.first ?? 50, 1, MAX_GROUPS);
       const filter = filterClause(args.where);
-      // The ids are checked alongside the statement, not before it: one round-trip of latency, and an unknown
-      // id still answers NOT_FOUND (the statement's answer is then dropped).
-      const checked = checkFilterIds(ctx, filter.ids);
-      checked.catch(() => {});
+      // The statement checks the filter's ids itself (column `checked`, see idCheckFill): ONE round-trip, and
+      // an unknown id still answers NOT_FOUND (the statement's answer is then dropped).
+      const check = idCheckFill(filter);
       const g = args.groupBy;
       if (!g) {
-        const count = async () =>
-          (await Promise.all([checked, ctx.db.query('translate/count', filter.params, new Map(filterFill(filter)))]))[1][0]?.count ?? 0;
+        let counted: Promise<number> | undefined;
+        const count = () => {
+          counted ??= ctx.db
+            .query('translate/count', { ...filter.params, ...check.params }, new Map([...filterFill(filter), ...check.fill]))
+            .then(async ([row]) => {
+              await settleFilterIds(ctx, filter.ids, row?.checked);
+              return row?.count ?? 0;
+            });
+          return counted;
+        };
+        // Without a grouping there are no groups; the filter's ids are still checked.
         const groups = async (): Promise<GroupShape[]> => {
-          await checked;
+          if (filter.ids.length) await count();
           return [];
         };
         return { count, groups };
@@ -119,21 +127,24 @@ builder.queryFields((t) => ({
             query,
             {
               ...filter.params,
+              ...check.params,
               types: g.relationTypes?.length ? g.relationTypes : null,
               direction: g.direction ?? 'BOTH',
               otherKinds: g.kinds?.length ? g.kinds : null,
               first,
             },
-            new Map([...filterFill(filter), ['group', group]]),
+            new Map([...filterFill(filter), ...check.fill, ['group', group]]),
           )
-          .then(([row]) => ({
-            total: row?.total ?? 0,
-            groups: (row?.groups ?? []).map((r) => ({ key: r.key, count: r.count, entityId: byEntity ? r.key : null })),
-          }));
+          .then(async ([row]) => {
+            await settleFilterIds(ctx, filter.ids, row?.checked);
+            return {
+              total: row?.total ?? 0,
+              groups: (row?.groups ?? []).map((r) => ({ key: r.key, count: r.count, entityId: byEntity ? r.key : null })),
+            };
+          });
         return result;
       };
-      const checkedRun = () => Promise.all([checked, run()]).then(([, r]) => r);
-      return { count: async () => (await checkedRun()).total, groups: async () => (await checkedRun()).groups };
+      return { count: async () => (await run()).total, groups: async () => (await run()).groups };
     },
   }),
 }));

@@ -4,7 +4,7 @@ import { MAX_QUERY_LENGTH } from '../search/text.js';
 import { filterClause, filterFill, legacySort, sortClause } from '../translate/filter.js';
 import { compileSelection } from '../translate/index.js';
 import { Entity, EntityKindEnum } from './entity.js';
-import { checkFilterIds } from './filter-ids.js';
+import { idCheckFill, settleFilterIds } from './filter-ids.js';
 import { entitiesByName, findEntity, type NameHit } from './lookup.js';
 import { pageFromRows, pageWindow } from './pagination.js';
 import { EntitySort, EntityWhere } from './where.js';
@@ -129,20 +129,20 @@ builder.queryFields((t) => ({
         const filter = filterClause(args.where, args);
         const { keys, order, params: sortParams } = sortClause(args.sort?.length ? args.sort : legacySort(args.orderBy), filter);
         const compiled = compileSelection(info, ['edges', 'node']);
-        // The ids are checked alongside the statement (one round-trip of latency); an unknown id is NOT_FOUND.
-        const [, rows] = await Promise.all([
-          checkFilterIds(ctx, filter.ids),
-          ctx.db.query(
-            'translate/list',
-            { ...compiled.params(info.variableValues), ...filter.params, ...sortParams, offset, limit: limit + 1 },
-            new Map([...compiled.fill, ...filterFill(filter), ['keys', keys], ['order', order]]),
-          ),
-        ]);
+        // The statement checks the filter's ids itself (column `checked`): one round-trip; an unknown id is NOT_FOUND.
+        const check = idCheckFill(filter);
+        const rows = await ctx.db.query(
+          'translate/list',
+          { ...compiled.params(info.variableValues), ...filter.params, ...check.params, ...sortParams, offset, limit: limit + 1 },
+          new Map([...compiled.fill, ...filterFill(filter), ...check.fill, ['keys', keys], ['order', order]]),
+        );
+        await settleFilterIds(ctx, filter.ids, rows[0]?.checked);
+        const countFill = new Map([...filterFill(filter), ...idCheckFill(filter, false).fill]);
         return pageFromRows(
-          rows.map((r) => compiled.read(r.entity)),
+          rows.flatMap((r) => (r.entity ? [compiled.read(r.entity)] : [])),
           offset,
           limit,
-          async () => (await ctx.db.query('translate/count', filter.params, new Map(filterFill(filter))))[0]?.count ?? 0,
+          async () => (await ctx.db.query('translate/count', filter.params, countFill))[0]?.count ?? 0,
         );
       },
     },

@@ -44,7 +44,22 @@ export interface PlanField {
   counted?: boolean;
   /** Where the field's arguments come from, when it has parameters (relations). */
   args?: { def: GraphQLField<unknown, unknown>; node: FieldNode };
+  /**
+   * relations: the filters whose arguments the document gives (as values or variables). Only these become
+   * conditions and parameters: `relations(first: 100)` expands and counts without testing four null parameters
+   * per relationship, and its statement text is shorter.
+   */
+  filters?: ReadonlySet<RelationFilter>;
 }
+
+type RelationFilter = 'types' | 'direction' | 'kinds' | 'year';
+/** The argument(s) of Entity.relations that set each filter. */
+const FILTER_ARGS: Readonly<Record<RelationFilter, readonly string[]>> = {
+  types: ['types', 'relationTypes'],
+  direction: ['direction'],
+  kinds: ['kinds'],
+  year: ['year'],
+};
 
 const KIND_OF_TYPE = new Map<string, EntityKind>(ENTITY_KINDS.map((k) => [typeNameOfKind(k), k]));
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -196,6 +211,8 @@ function compileEntity(
         : [];
       field.counted = through(c, connection, g.nodes, 'totalCount').nodes.length > 0;
       field.args = { def: g.def, node: g.nodes[0] as FieldNode };
+      const given = new Set(g.nodes.flatMap((n) => (n.arguments ?? []).map((a) => a.name.value)));
+      field.filters = new Set((Object.keys(FILTER_ARGS) as RelationFilter[]).filter((k) => FILTER_ARGS[k].some((a) => given.has(a))));
     }
     fields.push(field);
   }
@@ -263,7 +280,14 @@ function fieldExpression(f: PlanField, v: string, depth: number): string {
     }
     case 'relations': {
       const p = `$${f.key}`;
-      const match = `MATCH (${v})-[${r}]-(${o}:Entity) WHERE (${p}_types IS NULL OR type(${r}) IN ${p}_types) AND (${p}_direction = 'BOTH' OR (startNode(${r}) = ${v}) = (${p}_direction = 'OUT')) AND (${p}_kinds IS NULL OR ${o}.kind IN ${p}_kinds) AND (${p}_year IS NULL OR ${r}.year = ${p}_year)`;
+      const conditions: Record<RelationFilter, string> = {
+        types: `(${p}_types IS NULL OR type(${r}) IN ${p}_types)`,
+        direction: `(${p}_direction = 'BOTH' OR (startNode(${r}) = ${v}) = (${p}_direction = 'OUT'))`,
+        kinds: `(${p}_kinds IS NULL OR ${o}.kind IN ${p}_kinds)`,
+        year: `(${p}_year IS NULL OR ${r}.year = ${p}_year)`,
+      };
+      const given = (Object.keys(conditions) as RelationFilter[]).filter((k) => f.filters?.has(k) ?? true).map((k) => conditions[k]);
+      const match = `MATCH (${v})-[${r}]-(${o}:Entity)${given.length ? ` WHERE ${given.join(' AND ')}` : ''}`;
       const props = f.wholeRelation ? `properties(${r})` : `${r} {${(f.relationProps ?? []).map((x) => `.${x}`).join(', ')}}`;
       const rows = `COLLECT { ${match} WITH ${r}, ${o} ORDER BY type(${r}), ${o}.id, ${r}.id LIMIT toInteger(${p}_limit) RETURN {type: type(${r}), direction: CASE WHEN startNode(${r}) = ${v} THEN 'OUT' ELSE 'IN' END, props: ${props}, node: ${projection(f.child as EntityPlan, o, depth)}} }`;
       const total = f.counted ? `COUNT { ${match} }` : 'null';
@@ -291,10 +315,11 @@ export function parameters(plan: EntityPlan, variables: Variables, out: Record<s
         before?: string | null;
       };
       const types = a.relationTypes?.length ? a.relationTypes : a.types;
-      out[`${f.key}_types`] = types?.length ? types : null;
-      out[`${f.key}_direction`] = a.direction ?? 'BOTH';
-      out[`${f.key}_kinds`] = a.kinds?.length ? a.kinds : null;
-      out[`${f.key}_year`] = a.year ?? null;
+      const given = (k: RelationFilter) => f.filters?.has(k) ?? true;
+      if (given('types')) out[`${f.key}_types`] = types?.length ? types : null;
+      if (given('direction')) out[`${f.key}_direction`] = a.direction ?? 'BOTH';
+      if (given('kinds')) out[`${f.key}_kinds`] = a.kinds?.length ? a.kinds : null;
+      if (given('year')) out[`${f.key}_year`] = a.year ?? null;
       // Only a first page can be cut in the database: it needs one row more to tell whether more follow.
       const firstPage = a.after == null && a.before == null && a.last == null && typeof a.first === 'number' && a.first >= 0;
       out[`${f.key}_limit`] = firstPage ? Math.min((a.first as number) + 1, MAX_RELATIONS) : MAX_RELATIONS;

@@ -92,18 +92,19 @@ describe('compileSelection (src/translate): the Cypher each selection becomes, w
     );
     const compiled = compileSelection(info);
     expect(compiled.plan.fields.map((f) => f.responseKey)).toEqual(['a', 'b']);
+    // Only the filters the document gives become parameters (and conditions): `a` gives none.
     expect(compiled.params({ t: ['PARTNERS_WITH'] })).toEqual({
-      f0_types: null,
-      f0_direction: 'BOTH',
-      f0_kinds: null,
-      f0_year: null,
       f0_limit: 3,
       f1_types: ['PARTNERS_WITH'],
       f1_direction: 'OUT',
-      f1_kinds: null,
-      f1_year: null,
       f1_limit: 10_000,
     });
+    expect(compiled.params({ t: null })).toMatchObject({ f1_types: null, f1_direction: 'OUT' });
+    expect(compiled.projection).toContain('f0: {rows: COLLECT { MATCH (n)-[r1]-(o1:Entity) WITH r1, o1 ORDER BY');
+    expect(compiled.projection).toContain(
+      "MATCH (n)-[r1]-(o1:Entity) WHERE ($f1_types IS NULL OR type(r1) IN $f1_types) AND ($f1_direction = 'BOTH' OR (startNode(r1) = n) = ($f1_direction = 'OUT')) WITH",
+    );
+    expect(compiled.projection).not.toMatch(/f[01]_kinds|f[01]_year/);
     // Only the alias asking for evidence projects the whole relationship; `a` asks for no relationship
     // property (type and direction are not properties) and fetches none; only `a` counts.
     expect(compiled.projection).toMatch(/f0: \{rows: COLLECT \{.*props: r1 \{\}, .*total: COUNT \{/);
