@@ -9,7 +9,7 @@ export const PASSAGE_MAX_CHARS = 400;
 const SEED_MIN_CHARS = 12;
 const PROSE = new Set(['PARAGRAPH', 'BULLET']);
 
-const HELP = `Usage: npx tsx tools/audit-sample.ts (--facts N | --passages N) [--seed S]
+const HELP = `Usage: npx tsx tools/audit-sample.ts (--facts N [--type T] | --passages N) [--seed S]
 
 Draws seeded random samples of the graph prepareGraph() builds (no database) for a person to judge
 against the report (docs/audits/facts.md, docs/audits/recall.md).
@@ -18,6 +18,8 @@ against the report (docs/audits/facts.md, docs/audits/recall.md).
                  (any type, ABOUT included), every entity (its kind and name: "X is a PROGRAM named …") and
                  every metric value (metric, year, value, unit). Each is printed with its derivation (and
                  rule), its evidence quotes and the whole sentence of each quote.
+  --type T       with --facts: draw only relations of type T (ABOUT, LOCATED_IN, …), uniformly from
+                 those relations alone (no entities, no metric values)
   --passages N   N passages not chosen by hand: N distinct random PARAGRAPH or BULLET sentences (not page
                  furniture, not in the repeated copy of a block, at least ${SEED_MIN_CHARS} characters), each grown with
                  its neighbouring prose sentences to roughly ${PASSAGE_MIN_CHARS}–${PASSAGE_MAX_CHARS} characters. Each is printed with every
@@ -51,8 +53,14 @@ export function sampleIndexes(n: number, k: number, seed: number): number[] {
   return idx.slice(0, m);
 }
 
-export function sampleFacts(g: GraphRows, n: number, seed: number): Fact[] {
+/** The fact pool restricted to relations of one type (the whole pool when no type is given). */
+export function factPoolOfType(g: GraphRows, type?: string): Fact[] {
   const pool = factPool(g);
+  return type === undefined ? pool : pool.filter((f) => f.kind === 'relation' && f.row.type === type);
+}
+
+export function sampleFacts(g: GraphRows, n: number, seed: number, type?: string): Fact[] {
+  const pool = factPoolOfType(g, type);
   return sampleIndexes(pool.length, n, seed).map((i) => pool[i] as Fact);
 }
 
@@ -203,6 +211,7 @@ function main(): void {
       facts: { type: 'string' },
       passages: { type: 'string' },
       seed: { type: 'string', default: '20261209' },
+      type: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -218,12 +227,16 @@ function main(): void {
   const out: string[] = [];
   if (values.facts) {
     const n = Number(values.facts);
-    const pool = factPool(g);
+    const type = values.type;
+    const pool = factPoolOfType(g, type);
+    if (type !== undefined && pool.length === 0) throw new Error(`--type: no relation of type ${type}`);
     out.push(
-      `fact pool: ${pool.length} = ${g.relations.length} relations + ${g.entities.length} entities + ${g.metricValues.length} metric values; sample ${n}, seed ${seed}`,
+      type === undefined
+        ? `fact pool: ${pool.length} = ${g.relations.length} relations + ${g.entities.length} entities + ${g.metricValues.length} metric values; sample ${n}, seed ${seed}`
+        : `fact pool: ${pool.length} ${type} relations (of ${g.relations.length} relations); sample ${n}, seed ${seed}`,
       '',
     );
-    sampleFacts(g, n, seed).forEach((f, i) => {
+    sampleFacts(g, n, seed, type).forEach((f, i) => {
       out.push(`${i + 1}. [${f.kind}] ${f.row.id}`);
       printFact(f, describe, sentences, out);
       out.push('');

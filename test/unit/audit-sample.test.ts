@@ -1,7 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GraphRows } from '../../seed/build.js';
 import { prepareGraph } from '../../seed/run.js';
-import { factPool, PASSAGE_MAX_CHARS, passagePool, sampleFacts, sampleIndexes, samplePassages } from '../../tools/audit-sample.js';
+import {
+  factPool,
+  factPoolOfType,
+  PASSAGE_MAX_CHARS,
+  passagePool,
+  sampleFacts,
+  sampleIndexes,
+  samplePassages,
+} from '../../tools/audit-sample.js';
 
 describe('the audit sampler (tools/audit-sample.ts)', () => {
   let g: GraphRows;
@@ -41,6 +49,19 @@ describe('the audit sampler (tools/audit-sample.ts)', () => {
     const passages = (seed: number) => samplePassages(g, 8, seed).map((p) => p.sentences.map((s) => s.id).join(','));
     expect(passages(20261210)).toEqual(passages(20261210));
     expect(passages(20261210)).toHaveLength(8);
+  });
+
+  it('with a type (--type ABOUT) draws only relations of that type, the same for the same seed', () => {
+    const about = g.relations.filter((r) => r.type === 'ABOUT');
+    expect(factPoolOfType(g, 'ABOUT')).toHaveLength(about.length);
+    expect(factPoolOfType(g)).toHaveLength(factPool(g).length);
+    const draw = (seed: number) => sampleFacts(g, 60, seed, 'ABOUT');
+    const a = draw(20261214);
+    expect(a).toHaveLength(Math.min(60, about.length));
+    expect(a.every((f) => f.kind === 'relation' && f.row.type === 'ABOUT')).toBe(true);
+    expect(new Set(a.map((f) => f.row.id)).size).toBe(a.length);
+    expect(draw(20261214).map((f) => f.row.id)).toEqual(a.map((f) => f.row.id));
+    expect(draw(1).map((f) => f.row.id)).not.toEqual(a.map((f) => f.row.id));
   });
 
   it('grows passages from prose sentences only, within the length bound, without overlaps', () => {
