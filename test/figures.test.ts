@@ -98,7 +98,7 @@ describe('Entity.metrics', () => {
       { id: 'metric/restricted-shares-unlocked', value: { printed: '約3' } },
       { id: 'metric/strategic-investor-shares', value: null },
     ]);
-    expect(d.hk.metrics).toHaveLength(456);
+    expect(d.hk.metrics).toHaveLength(457);
   });
 });
 
@@ -158,17 +158,17 @@ describe('Query.metrics(measured:, ofKinds:)', () => {
   const count = async (args: string): Promise<number> =>
     (await api.data(/* GraphQL */ `{ metrics(${args}, first: 1) { totalCount } }`)).metrics.totalCount;
 
-  it('counts the 164 figures about a named entity and the 292 company-level metrics (none of the KPI table)', async () => {
-    expect(await count('measured: true')).toBe(164);
-    expect(await count('measured: false')).toBe(292);
+  it('counts the 167 figures about a named entity and the 290 company-level metrics (none of the KPI table)', async () => {
+    expect(await count('measured: true')).toBe(167);
+    expect(await count('measured: false')).toBe(290);
     expect(await count('measured: true, source: KPI_TABLE')).toBe(0);
     const s = await api.data(/* GraphQL */ '{ stats { relationTypes { type count } } }');
-    expect(s.stats.relationTypes).toContainEqual({ type: 'MEASURED_BY', count: 164 });
+    expect(s.stats.relationTypes).toContainEqual({ type: 'MEASURED_BY', count: 167 });
   });
 
-  it('counts them by the kind of entity they are about: 58 programmes, 52 products, 24 branches and subsidiaries', async () => {
+  it('counts them by the kind of entity they are about: 58 programmes, 54 products, 24 branches and subsidiaries', async () => {
     expect(await count('ofKinds: [PROGRAM]')).toBe(58);
-    expect(await count('ofKinds: [PRODUCT]')).toBe(52);
+    expect(await count('ofKinds: [PRODUCT]')).toBe(54);
     expect(await count('ofKinds: [BRANCH, SUBSIDIARY]')).toBe(24);
   });
 

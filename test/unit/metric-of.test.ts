@@ -106,9 +106,9 @@ describe('buildGraph: MEASURED_BY edges (seed/build.ts)', () => {
     expect(measured.every((r) => r.props.derivation === 'STATED' && r.id === `MEASURED_BY:${r.from}->${r.to}`)).toBe(true);
   });
 
-  it('attaches 164 text metrics to 89 entities and keeps the REPORTS edge of every metric (the company discloses all)', () => {
-    expect(measured).toHaveLength(164);
-    expect(new Set(measured.map((r) => r.from)).size).toBe(89);
+  it('attaches 167 text metrics to 91 entities and keeps the REPORTS edge of every metric (the company discloses all)', () => {
+    expect(measured).toHaveLength(167);
+    expect(new Set(measured.map((r) => r.from)).size).toBe(91);
     const byKind: Record<string, number> = {};
     for (const r of measured) {
       const kind = r.from.split('/')[0] as string;
@@ -116,12 +116,12 @@ describe('buildGraph: MEASURED_BY edges (seed/build.ts)', () => {
     }
     expect(byKind).toEqual({
       program: 58,
-      product: 52,
+      product: 54,
       event: 15,
       branch: 16,
       subsidiary: 8,
       partner: 4,
-      unit: 4,
+      unit: 5,
       company: 3,
       award: 2,
       publication: 2,
