@@ -16,8 +16,10 @@ describe('Query.entity / Query.node / Query.nodes compiled', () => {
     expect(r.extensions?.trace).toEqual({ dbRoundTrips: 1, queries: ['translate/by-name'] });
     const e = r.data.entity;
     expect(e.id).toBe('partner/meituan');
-    expect(e.degree).toBe(3);
-    expect(e.relations.totalCount).toBe(3);
+    // The agreement and the channel (PARTNERS_WITH), the signing event it took part in, and the fields of its agreement
+    // (ABOUT 5G, 物聯網, 大數據).
+    expect(e.degree).toBe(6);
+    expect(e.relations.totalCount).toBe(6);
     expect(e.relations.edges).toHaveLength(2);
     expect(e.relations.pageInfo.hasNextPage).toBe(true);
     expect(e.evidence[0].quote).toContain('美團');
@@ -48,7 +50,7 @@ describe('Query.entity / Query.node / Query.nodes compiled', () => {
 
   it('@include with a variable is honoured, and the same text with the other value answers the other shape', async () => {
     const q = 'query Q($d: Boolean!) { entity(id: "partner/meituan") { id degree @include(if: $d) } }';
-    expect((await data<any>(q, { d: true })).entity).toEqual({ id: 'partner/meituan', degree: 3 });
+    expect((await data<any>(q, { d: true })).entity).toEqual({ id: 'partner/meituan', degree: 6 });
     expect((await data<any>(q, { d: false })).entity).toEqual({ id: 'partner/meituan' });
   });
 
