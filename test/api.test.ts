@@ -363,7 +363,11 @@ describe('Award, Person', () => {
 
   it('Person.roles records departures: 李國華 resigned on 2020-03-11', async () => {
     const d = await data(/* GraphQL */ `{ entity(id: "person/li-guohua") { ... on Person { roles { until current } } } }`);
-    expect(d.entity.roles).toEqual([{ until: '2020-03-11', current: false }]);
+    // On the company and, INFERRED from the note on board and management changes, on the board.
+    expect(d.entity.roles).toEqual([
+      { until: '2020-03-11', current: false },
+      { until: '2020-03-11', current: false },
+    ]);
   });
 });
 
