@@ -101,13 +101,18 @@ describe('exports share the heavy-request lane', () => {
     const db = new Db(driver, queries, { database: testNeo4j().database, timeoutMs: 30_000 });
     const s = await serve({ security: { maxHeavyRequests: 1, admissionWaitMs: 300 } }, db);
     try {
-      // paths(first: 2) costs 3,200 ≥ HEAVY_REQUEST_COST: a heavy request.
+      // paths(maxLength: 6, first: 2) costs 400 × 6 + 2 × 1 = 2,402 ≥ HEAVY_REQUEST_COST (2,000): a heavy request.
       const heavy = fetch(`${s.base}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ paths(from: "partner/meituan", to: "region/beijing", first: 2) { length } }' }),
+        body: JSON.stringify({ query: '{ paths(from: "partner/meituan", to: "region/beijing", maxLength: 6, first: 2) { length } }' }),
       });
-      await new Promise((r) => setTimeout(r, 500));
+      // Its statement runs in the heavy statement lane only once the request holds its heavy-request slot.
+      for (let i = 0; i < 200; i++) {
+        const health = (await (await fetch(`${s.base}/health`)).json()) as { lanes: { heavy: { inUse: number } } };
+        if (health.lanes.heavy.inUse > 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
       const started = performance.now();
       const res = await fetch(`${s.base}/export/entities.csv`);
       const waited = performance.now() - started;
