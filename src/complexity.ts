@@ -17,7 +17,7 @@ export function fieldComplexity<Ctx>(
   const asked = [args.first, args.limit].find((v) => typeof v === 'number') as number | undefined;
   const size = asked ?? (Array.isArray(args.ids) ? args.ids.length : undefined);
   const list = isListType(getNullableType(field.type));
-  const own = 1 + whereCost(args.where);
+  const own = 1 + whereCost(args.where) + sortCost(args.sort, args.orderBy);
   if (size === undefined) return list ? { field: own, multiplier: LIST_MULTIPLIER } : own;
   // Out-of-range sizes are refused as BAD_USER_INPUT by the resolver; here they only must not overflow.
   const n = Math.max(1, Math.min(Math.trunc(size), 10_000));
@@ -51,6 +51,47 @@ export function whereCost(where: unknown, depth = 0): number {
     if (Array.isArray(branches)) for (const b of branches.slice(0, 50)) cost += whereCost(b, depth + 1);
   }
   return cost;
+}
+
+/**
+ * Rows a sort must order when nothing bounds them: every entity (the seeded graph has 1,225; the estimate
+ * leaves room to grow). A filter is not counted as narrowing it: its conditions are checked on each
+ * candidate first, and how many pass is not known before the statement runs, so the price errs on the safe side.
+ */
+export const SORT_ROWS_ESTIMATE = 1_300;
+
+/**
+ * What ordering one row by a key costs: ID is the default order and costs nothing; NAME, YEAR, VALUE,
+ * DEGREE and MENTIONS read or count one value per row (2); NEIGHBOURS counts distinct neighbours, a
+ * subquery per row (5). So a sort over all entities by any key but ID costs at least 2,600, past
+ * HEAVY_REQUEST_COST (2,000): it waits for a slot of the heavy-request lane like any other heavy request.
+ */
+export const SORT_KEY_ROW_COST: Readonly<Record<string, number>> = {
+  ID: 0,
+  NAME: 2,
+  YEAR: 2,
+  VALUE: 2,
+  DEGREE: 2,
+  MENTIONS: 2,
+  NEIGHBOURS: 5,
+};
+
+/** Keys of one sort counted at most (the resolver has its own limit; here only the price must stay finite). */
+const MAX_PRICED_SORT_KEYS = 10;
+
+/**
+ * What `sort` (or the deprecated `orderBy`) adds to a list's cost: the rows it must order times each key's
+ * per-row cost. A key the table does not know is priced like NEIGHBOURS, the dearest.
+ */
+export function sortCost(sort: unknown, orderBy?: unknown): number {
+  const keys: unknown[] =
+    Array.isArray(sort) && sort.length > 0 ? sort.slice(0, MAX_PRICED_SORT_KEYS).map((k) => (k as { by?: unknown } | null)?.by) : [orderBy];
+  let perRow = 0;
+  for (const key of keys) {
+    if (key == null) continue;
+    perRow += Object.hasOwn(SORT_KEY_ROW_COST, String(key)) ? (SORT_KEY_ROW_COST[String(key)] ?? 0) : (SORT_KEY_ROW_COST.NEIGHBOURS ?? 5);
+  }
+  return SORT_ROWS_ESTIMATE * perRow;
 }
 
 /**
