@@ -7,6 +7,7 @@ import { EXPORTS } from '../src/http/exports/files.js';
 import { parseFilters } from '../src/http/exports/params.js';
 import { createHttpServer } from '../src/process.js';
 import { type AppOptions, createApp } from '../src/yoga.js';
+import { xmlbuilder2Graphml } from './graphml-reference.js';
 import { testDriver, testNeo4j } from './helpers.js';
 
 const driver = testDriver();
@@ -88,6 +89,30 @@ describe('GET /export/* under admission', () => {
     expect(served.length).toBeGreaterThan(100);
     expect(Buffer.from(served).equals(Buffer.from(direct))).toBe(true);
   });
+});
+
+describe('GET /export/graph.graphml is what xmlbuilder2 wrote', () => {
+  let s: Served;
+  beforeAll(async () => {
+    s = await serve();
+  });
+  afterAll(() => s.close());
+
+  it.each(['', '?kinds=PARTNER,PROGRAM,COMPANY&types=PARTICIPATES_IN,RUNS', '?kinds=THEME&types=PARTNERS_WITH'])(
+    "graph.graphml%s: byte for byte the old writer's output",
+    async (query) => {
+      const url = new URL(`${s.base}/export/graph.graphml${query}`);
+      const file = EXPORTS.get('graph.graphml');
+      if (!file) throw new Error('no graph.graphml');
+      const version = (await readGraphVersion(s.db))?.version ?? UNSEEDED;
+      const reference = Buffer.from(await xmlbuilder2Graphml(s.db, parseFilters(url, file), version), 'utf8');
+      const res = await fetch(url);
+      expect(res.status).toBe(200);
+      const served = Buffer.from(await res.arrayBuffer());
+      expect(served.length).toBeGreaterThan(1_000);
+      expect(served.equals(reference)).toBe(true);
+    },
+  );
 });
 
 describe('exports share the heavy-request lane', () => {
