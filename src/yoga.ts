@@ -7,8 +7,9 @@ import { apiError, jsonError, statusOfFailedResult } from './errors.js';
 import { EXAMPLES } from './examples.js';
 import { useCache } from './http/cache.js';
 import { useExplore } from './http/explore.js';
-import { useExports } from './http/exports/index.js';
+import { ClientSlots, EXPORTS_PER_CLIENT, useExports } from './http/exports/index.js';
 import { renderGraphiQL, useGraphiQLAssets } from './http/graphiql.js';
+import { heavyRequestLane } from './http/limits/cost.js';
 import { usePersistedExamples } from './http/persisted.js';
 import { DEFAULT_SECURITY, type SecurityOptions, securityPlugins } from './http/security.js';
 import { schema } from './schema/index.js';
@@ -134,6 +135,8 @@ export interface AppOptions {
   corsOrigin?: string;
   /** RESPONSE_CACHE: cache results (ETag, 304, Cache-Control on GET) for this many seconds; off when absent. */
   responseCache?: { ttlSeconds: number };
+  /** Exports one client address may download at once (default EXPORTS_PER_CLIENT, 2). */
+  exportsPerClient?: number;
   /** Yoga's logger (the server passes pino, so masked errors land in the JSON log). */
   logger?: YogaLogger;
 }
@@ -145,6 +148,13 @@ export function createApp(state: AppState, options: AppOptions = {}) {
   const budget = { ...DEFAULT_BUDGET, ...options.budget };
   const corsOrigin = options.corsOrigin ?? '*';
   const logError = (err: unknown) => (options.logger ? options.logger.error(err) : console.error(err));
+  // Heavy GraphQL requests and exports take slots of the same lane.
+  const heavy = heavyRequestLane(security);
+  const exportAdmission = {
+    heavy,
+    waitMs: security.admissionWaitMs,
+    clients: new ClientSlots(options.exportsPerClient ?? EXPORTS_PER_CLIENT),
+  };
   return createYoga<Record<string, unknown>, Context>({
     schema,
     // Public read-only data and no cookies: any listed origin may read, never with credentials.
@@ -195,10 +205,10 @@ export function createApp(state: AppState, options: AppOptions = {}) {
       useTrace(),
       useRequestScope(),
       useStatusOfFailedResult(),
-      ...securityPlugins(security),
+      ...securityPlugins(security, heavy),
       guarded(useExplore(), logError),
       guarded(useGraphiQLAssets(), logError),
-      guarded(useExports(state), logError),
+      guarded(useExports(state, exportAdmission), logError),
       usePersistedExamples(),
       ...(options.responseCache ? useCache(state, options.responseCache) : []),
     ],

@@ -67,7 +67,18 @@ const ATTACKS: ((rnd: () => number) => string)[] = [
   (rnd) => `s: search(query: "${pick(['聯通', '中國', '5G', 'China', '公司', '扶貧', '網絡'], rnd)}", first: 50) { score entity { id } }`,
   (rnd) =>
     `e: entity(id: "${pick(IDS, rnd)}") { relations(first: 100) { edges { node { id relations(first: 100) { edges { node { id } } } } } } }`,
+  // Sorts over all entities: every entity ordered by a computed key (issue 22).
+  (rnd) =>
+    `o: entities(first: 100, sort: [{by: ${pick(['NEIGHBOURS', 'DEGREE', 'MENTIONS', 'VALUE'], rnd)}, direction: DESC}, {by: NAME}]) { edges { node { id nameZh } } }`,
+  // Filters with subqueries per candidate, sorted.
+  (rnd) =>
+    `f: entities(first: 100, where: {or: [{relatedTo: {id: "${pick(IDS, rnd)}"}}, {about: ["theme/5g"]}, {hasRelation: [PARTNERS_WITH]}]}, sort: [{by: DEGREE, direction: DESC}]) { totalCount edges { node { id } } }`,
 ];
+
+/** The exports attackers download, whole (issue 22): at most 2 at once per address, under the heavy lane. */
+const EXPORT_FILES = ['graph.graphml', 'graph.json', 'relations.csv', 'entities.csv'];
+/** Share of attack requests that are exports. */
+const EXPORT_SHARE = 0.25;
 
 function pick<T>(list: readonly T[], rnd: () => number): T {
   return list[Math.floor(rnd() * list.length)] as T;
@@ -152,9 +163,26 @@ export async function runStress(o: StressOptions): Promise<StressReport> {
   const attacker = async (k: number) => {
     const r = prng(o.seed * 1000 + k);
     while (Date.now() < deadline) {
+      report.attack.sent += 1;
+      if (r() < EXPORT_SHARE) {
+        const file = pick(EXPORT_FILES, r);
+        try {
+          const res = await fetch(`${o.baseUrl}/export/${file}`, { signal: stop.signal });
+          const body = await res.text();
+          if (res.status === 200) report.attack.ok += 1;
+          else {
+            const code = (JSON.parse(body) as { error?: { code?: string } }).error?.code ?? `HTTP ${res.status}`;
+            byCode.set(code, (byCode.get(code) ?? 0) + 1);
+          }
+        } catch (err) {
+          if (stop.signal.aborted) break;
+          const code = `network:${(err as Error).name}`;
+          byCode.set(code, (byCode.get(code) ?? 0) + 1);
+        }
+        continue;
+      }
       const i = Math.floor(r() * ATTACKS.length);
       const shape = ATTACKS[i] as (rnd: () => number) => string;
-      report.attack.sent += 1;
       try {
         const res = await post(o.baseUrl, aliased(shape, widths[i] ?? 1, r), {}, stop.signal);
         const code = res.body.errors?.[0]?.extensions?.code;

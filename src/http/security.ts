@@ -1,7 +1,8 @@
 import type { Plugin } from 'graphql-yoga';
 import { ConfigSchema } from '../config.js';
+import type { Lane } from '../db/admission.js';
 import { useBodyLimit } from './limits/body.js';
-import { useCostLimit } from './limits/cost.js';
+import { heavyRequestLane, useCostLimit } from './limits/cost.js';
 import { useDocumentLimits } from './limits/document.js';
 import { useErrorHygiene } from './limits/hygiene.js';
 import { useTokenLimit } from './limits/tokens.js';
@@ -45,12 +46,12 @@ export const DEFAULT_SECURITY: SecurityOptions = {
  * tokens (parse of the query), document rules (validation, cached per document), variables' types, depth
  * and cost (per request, just before execution), and the last look at errors.
  */
-export function securityPlugins(o: SecurityOptions): Plugin[] {
+export function securityPlugins(o: SecurityOptions, heavy: Lane = heavyRequestLane(o)): Plugin[] {
   return [
     useBodyLimit(o.maxBodyBytes, { maxDepth: o.maxVariablesDepth, maxValues: o.maxVariablesValues }),
     useTokenLimit(o.maxTokens),
     useDocumentLimits(o),
-    useCostLimit(o),
+    useCostLimit(o, heavy),
     useErrorHygiene(o),
   ];
 }

@@ -7,7 +7,10 @@ import {
   NEIGHBORHOOD_NODE_COST,
   neighborhoodComplexity,
   SEARCH_RECORD_COST,
+  SORT_ROW_COST,
+  SORT_ROWS_ESTIMATE,
   searchComplexity,
+  sortCost,
   WHERE_PART_COST,
   WHERE_SUBQUERY_COST,
   whereCost,
@@ -123,6 +126,43 @@ describe('whereCost (src/complexity.ts): a filter adds its parts and subqueries 
     const one = agg(largest) - agg('{}');
     expect(one).toBe(15 * WHERE_PART_COST + 10 * WHERE_SUBQUERY_COST);
     expect(10 * one).toBeGreaterThan(DEFAULT_SECURITY.maxComplexity);
+  });
+});
+
+describe('sortCost (src/complexity.ts): a sort is priced by the rows it must order', () => {
+  it('costs nothing for the default order (ID), the estimated rows times each key otherwise', () => {
+    expect(sortCost(undefined)).toBe(0);
+    expect(sortCost([])).toBe(0);
+    expect(sortCost([{ by: 'ID', direction: 'DESC' }])).toBe(0);
+    expect(sortCost(undefined, 'ID')).toBe(0);
+    expect(sortCost([{ by: 'DEGREE', direction: 'DESC' }])).toBe(SORT_ROWS_ESTIMATE * SORT_ROW_COST);
+    expect(sortCost([{ by: 'NEIGHBOURS', kind: 'PROGRAM' }])).toBe(SORT_ROWS_ESTIMATE * SORT_ROW_COST);
+    expect(sortCost([{ by: 'YEAR' }, { by: 'NAME' }])).toBe(SORT_ROWS_ESTIMATE * 2 * SORT_ROW_COST);
+    expect(sortCost([{ by: 'YEAR' }, { by: 'ID' }])).toBe(SORT_ROWS_ESTIMATE * SORT_ROW_COST);
+    // The deprecated orderBy is the same sort.
+    expect(sortCost(undefined, 'MENTIONS')).toBe(sortCost([{ by: 'MENTIONS' }]));
+  });
+
+  it('prices any key but ID, and stays finite however many keys come', () => {
+    expect(sortCost([{ by: 'SOMETHING_NEW' }])).toBe(SORT_ROWS_ESTIMATE * SORT_ROW_COST);
+    expect(sortCost([{ by: '__proto__' }, { by: 'constructor' }])).toBe(2 * SORT_ROWS_ESTIMATE * SORT_ROW_COST);
+    expect(sortCost(Array(10_000).fill({ by: 'NEIGHBOURS' }))).toBe(10 * SORT_ROWS_ESTIMATE * SORT_ROW_COST);
+    expect(sortCost([null, { by: null }])).toBe(0);
+  });
+
+  it('makes a sort over all entities a heavy request, and leaves an unsorted page light', () => {
+    const heavy = DEFAULT_SECURITY.heavyRequestCost;
+    const page = (args: string) => cost(`{ entities(first: 20${args}) { edges { node { id nameZh } } } }`).complexity;
+    expect(page('')).toBeLessThan(heavy);
+    expect(page(', sort: [{by: ID, direction: DESC}]')).toBe(page(''));
+    for (const by of ['NAME', 'DEGREE', 'MENTIONS', 'YEAR', 'VALUE', 'NEIGHBOURS']) {
+      expect(page(`, sort: [{by: ${by}}]`), by).toBeGreaterThanOrEqual(heavy);
+    }
+    expect(page(', orderBy: DEGREE')).toBeGreaterThanOrEqual(heavy);
+    expect(page(', sort: [{by: NEIGHBOURS, kind: PROGRAM, direction: DESC}]') - page('')).toBe(SORT_ROWS_ESTIMATE * SORT_ROW_COST);
+    // From variables too: the price follows what is sent, not the document text.
+    const q = 'query ($s: [EntitySort!]) { entities(first: 20, sort: $s) { edges { node { id } } } }';
+    expect(cost(q, { s: [{ by: 'DEGREE' }] }).complexity - cost(q, {}).complexity).toBe(SORT_ROWS_ESTIMATE * SORT_ROW_COST);
   });
 });
 

@@ -2,7 +2,7 @@ import type { Db } from '../../db/read.js';
 import { type Attribute, attributesIn, EDGE_ATTRIBUTES, NODE_ATTRIBUTES } from './attributes.js';
 import { GRAPH_DESCRIPTION } from './description.js';
 import { type EntityRow, entityPages, type Filters, type RelationRow, relationPages } from './rows.js';
-import { compact, textStream } from './stream.js';
+import { compact, slices, textStream } from './stream.js';
 
 const NODE = attributesIn(NODE_ATTRIBUTES, 'json');
 const LINK = attributesIn(EDGE_ATTRIBUTES, 'json');
@@ -21,16 +21,18 @@ export async function graphJson(db: Db, f: Filters, version: string): Promise<Re
     const graph = { name: 'unicom-kg', description: GRAPH_DESCRIPTION, version, kinds: f.kinds, types: f.types };
     yield `{"directed":true,"multigraph":true,"graph":${JSON.stringify(compact(graph))},\n"nodes":[\n`;
     let sep = '';
-    for await (const page of nodes) {
-      yield sep + page.map((r) => JSON.stringify(jsonNode(r))).join(',\n');
-      sep = ',\n';
-    }
+    for await (const page of nodes)
+      for (const rows of slices(page)) {
+        yield sep + rows.map((r) => JSON.stringify(jsonNode(r))).join(',\n');
+        sep = ',\n';
+      }
     yield '\n],\n"links":[\n';
     sep = '';
-    for await (const page of relationPages(db, f)) {
-      yield sep + page.map((r) => JSON.stringify(jsonLink(r))).join(',\n');
-      sep = ',\n';
-    }
+    for await (const page of relationPages(db, f))
+      for (const rows of slices(page)) {
+        yield sep + rows.map((r) => JSON.stringify(jsonLink(r))).join(',\n');
+        sep = ',\n';
+      }
     yield '\n]}\n';
   }
   return textStream(chunks());

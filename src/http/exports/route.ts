@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
 import type { AppState } from '../../app-state.js';
+import { AdmissionError } from '../../db/admission.js';
 import { jsonError } from '../../errors.js';
 import { readGraphVersion, UNSEEDED } from '../../graph-version.js';
+import { admittedBody, type ExportAdmission } from './admission.js';
 import { EXPORTS } from './files.js';
 import { BadParam, PARAM_HELP, parseFilters } from './params.js';
 import type { Filters } from './rows.js';
@@ -25,7 +27,59 @@ function index(base: string) {
   };
 }
 
-async function handle(request: Request, state: AppState): Promise<Response> {
+/** The address of the connection a request came on; one bucket for requests with none (in-process calls). */
+function clientAddress(serverContext: unknown): string {
+  const req = (serverContext as { req?: { socket?: { remoteAddress?: string } } } | undefined)?.req;
+  return req?.socket?.remoteAddress ?? 'in-process';
+}
+
+const RETRY_AFTER_S = 5;
+
+/**
+ * The body of an export, admitted: at most `clients.perClient` downloads per client address (TOO_MANY_EXPORTS,
+ * 429), then a slot of the heavy-request lane for its first page (SERVER_BUSY, 503, after ADMISSION_WAIT_MS),
+ * then one slot per later chunk (admittedBody).
+ */
+async function admitted(
+  request: Request,
+  address: string,
+  admission: ExportAdmission,
+  body: () => Promise<ReadableStream<Uint8Array>>,
+): Promise<ReadableStream<Uint8Array> | Response> {
+  const leave = admission.clients.take(address);
+  if (!leave)
+    return jsonError(
+      'TOO_MANY_EXPORTS',
+      `This client address already has ${admission.clients.perClient} exports downloading; at most ${admission.clients.perClient} run at once per address. Wait for one to finish, then retry (Retry-After says when to try again).`,
+      { limit: admission.clients.perClient },
+      { 'retry-after': String(RETRY_AFTER_S) },
+    );
+  let release: () => void;
+  try {
+    release = await admission.heavy.acquire(admission.waitMs, request.signal);
+  } catch (err) {
+    leave();
+    if (!(err instanceof AdmissionError)) throw err;
+    return err.reason === 'busy'
+      ? jsonError(
+          'SERVER_BUSY',
+          `The server is busy with other expensive requests (exports, path searches, neighbourhoods): this export could not start within ${admission.waitMs} ms. Retry in a few seconds.`,
+          {},
+          { 'retry-after': String(RETRY_AFTER_S) },
+        )
+      : jsonError('REQUEST_CANCELLED', 'The client closed the request before the export started.');
+  }
+  try {
+    return admittedBody(await body(), admission.heavy, leave, request.signal);
+  } catch (err) {
+    leave();
+    throw err;
+  } finally {
+    release();
+  }
+}
+
+async function handle(request: Request, state: AppState, address: string, admission: ExportAdmission): Promise<Response> {
   const url = new URL(request.url, 'http://localhost');
   const name = url.pathname.replace(/^\/export\/?/, '');
   if (request.method !== 'GET' && request.method !== 'HEAD')
@@ -64,7 +118,9 @@ async function handle(request: Request, state: AppState): Promise<Response> {
     const ifNoneMatch = request.headers.get('if-none-match');
     if (ifNoneMatch?.split(',').some((t) => t.trim() === etag)) return new Response(null, { status: 304, headers });
     if (request.method === 'HEAD') return new Response(null, { status: 200, headers });
-    return new Response(await file.body(db, filters, version), { status: 200, headers });
+    const body = await admitted(request, address, admission, () => file.body(db, filters, version));
+    if (body instanceof Response) return body;
+    return new Response(body, { status: 200, headers });
   } catch (err) {
     const code = (err as { extensions?: { code?: string } }).extensions?.code;
     if (code === 'DATABASE_UNAVAILABLE' || code === 'QUERY_TIMEOUT') {
@@ -77,11 +133,11 @@ async function handle(request: Request, state: AppState): Promise<Response> {
 }
 
 /** Serves GET /export (an index) and /export/<file>: graph.json, graph.graphml, entities.csv, relations.csv, metrics.csv. */
-export function useExports(state: AppState): Plugin {
+export function useExports(state: AppState, admission: ExportAdmission): Plugin {
   return {
-    async onRequest({ request, url, endResponse }) {
+    async onRequest({ request, url, endResponse, serverContext }) {
       if (url.pathname !== '/export' && !url.pathname.startsWith('/export/')) return;
-      endResponse(await handle(request, state));
+      endResponse(await handle(request, state, clientAddress(serverContext), admission));
     },
   };
 }

@@ -23,6 +23,13 @@ function operationDocument(document: DocumentNode, operationName?: string | null
   return { kind: Kind.DOCUMENT, definitions: [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)] };
 }
 
+/**
+ * Requests near the cost limit (many aliased path searches, depth-3 neighbourhoods with 1,000 nodes) and
+ * exports are each a lot of work for Neo4j and for this process's event loop: only a few run at once, so the
+ * rest of the traffic keeps its latency however many clients send them. One lane per app, shared by both.
+ */
+export const heavyRequestLane = (o: Pick<CostLimits, 'maxHeavyRequests'>) => new Lane(o.maxHeavyRequests, 1_000);
+
 const stop = (errors: readonly GraphQLError[]) => ({ errors });
 
 /**
@@ -31,11 +38,7 @@ const stop = (errors: readonly GraphQLError[]) => ({ errors });
  * depth and cost of the selected operation with those variables (`first: $n` counts n times; fields under
  * `@include`/`@skip` always count, which errs on the safe side). Aliases add up: each aliased field counts its own cost.
  */
-export function useCostLimit(o: CostLimits): Plugin {
-  // Requests near the cost limit (many aliased path searches, depth-3 neighbourhoods with 1,000 nodes) are
-  // each a lot of work for Neo4j and for this process's event loop: only a few run at once, so the rest of
-  // the traffic keeps its latency however many clients send them.
-  const heavy = new Lane(o.maxHeavyRequests, 1_000);
+export function useCostLimit(o: CostLimits, heavy: Lane = heavyRequestLane(o)): Plugin {
   return {
     async onExecute({ args, setResultAndStopExecution }) {
       const operation = getOperationAST(args.document, args.operationName);
