@@ -42,7 +42,11 @@ async function step<T>(name: string, fn: () => Promise<T> | T): Promise<T> {
 const state: AppState = { ready: false };
 const app = createApp(state, {
   corsOrigin: config.CORS_ORIGIN,
-  responseCache: config.RESPONSE_CACHE === 'on' ? { ttlSeconds: config.RESPONSE_CACHE_TTL_S } : undefined,
+  responseCache:
+    config.RESPONSE_CACHE === 'on'
+      ? { ttlSeconds: config.RESPONSE_CACHE_TTL_S, maxBytes: config.RESPONSE_CACHE_MB * 1024 * 1024 }
+      : undefined,
+  caches: { documentBytes: config.DOCUMENT_CACHE_MB * 1024 * 1024, nameBytes: config.NAME_CACHE_MB * 1024 * 1024 },
   security: {
     maxDepth: config.MAX_DEPTH,
     maxComplexity: config.MAX_COMPLEXITY,
