@@ -79,6 +79,19 @@ const useStatusOfFailedResult = (): Plugin => ({
   },
 });
 
+/** The process's memory in MB: resident, V8 heap (reserved and live), and outside it (Buffers and ArrayBuffers). */
+function memoryMb() {
+  const m = process.memoryUsage();
+  const mb = (n: number) => Math.round(n / 1024 / 1024);
+  return {
+    rss: mb(m.rss),
+    heapTotal: mb(m.heapTotal),
+    heapUsed: mb(m.heapUsed),
+    external: mb(m.external),
+    arrayBuffers: mb(m.arrayBuffers),
+  };
+}
+
 /** GET /health: the process is alive; says what it knows about Neo4j (supervisor state, admission lanes) and the caches' sizes. */
 const useHealth = (state: AppState, caches: () => Record<string, CacheSize>): Plugin => {
   // How late timers fire: the event loop blocked by one request delays every other request by as much.
@@ -98,6 +111,7 @@ const useHealth = (state: AppState, caches: () => Record<string, CacheSize>): Pl
           lanes: state.db?.load(),
           eventLoopDelayMs: { p50: ms(lag.percentile(50)), p99: ms(lag.percentile(99)), max: ms(lag.max) },
           caches: caches(),
+          memoryMb: memoryMb(),
         }),
       );
     },
