@@ -62,6 +62,8 @@ export const ConfigSchema = z.object({
   DOCUMENT_CACHE_MB: int(32, 1),
   RESPONSE_CACHE_MB: int(64, 1),
   NAME_CACHE_MB: int(4, 1),
+  /** One full garbage collection after this long without requests (0: never), so an idle server gives memory back. */
+  IDLE_GC_MS: int(10_000, 0),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

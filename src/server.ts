@@ -7,7 +7,7 @@ import { Db } from './db/read.js';
 import { applySchema } from './db/schema.js';
 import { ERROR_CODES, type ErrorCode } from './errors.js';
 import { readGraphVersion } from './graph-version.js';
-import { type CutAnswer, createHttpServer, trackRequests } from './process.js';
+import { type CutAnswer, collectWhenIdle, createHttpServer, trackRequests } from './process.js';
 import { type AppState, createApp } from './yoga.js';
 
 const HELP = `Usage: npm start
@@ -74,6 +74,7 @@ const http = createHttpServer(app, {
   maxConnectionsPerClient: config.MAX_CONNECTIONS_PER_CLIENT,
 });
 const requests = trackRequests(http);
+if (config.IDLE_GC_MS > 0) collectWhenIdle(http, config.IDLE_GC_MS);
 state.requestsInFlight = requests.inFlight;
 let conn: Neo4jConnection | undefined;
 let shuttingDown = false;
