@@ -8,7 +8,7 @@ async function forcedGcsDuring(fn: () => Promise<void>): Promise<number> {
   let forced = 0;
   const obs = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
-      const d = e.detail as { kind?: number; flags?: number } | undefined;
+      const d = (e as PerformanceEntry & { detail?: { kind?: number; flags?: number } }).detail;
       if (d?.kind === constants.NODE_PERFORMANCE_GC_MAJOR && ((d.flags ?? 0) & constants.NODE_PERFORMANCE_GC_FLAGS_FORCED) !== 0) forced++;
     }
   });
@@ -22,7 +22,7 @@ async function forcedGcsDuring(fn: () => Promise<void>): Promise<number> {
   return forced;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 describe('collectWhenIdle', () => {
   it('collects once after a quiet spell that follows requests, and not again while nothing comes', async () => {
