@@ -58,6 +58,12 @@ export const ConfigSchema = z.object({
   /** Server-side response cache with ETag/304 and Cache-Control on GET (public data: one cache for all). */
   RESPONSE_CACHE: z.enum(['on', 'off']).default('on'),
   RESPONSE_CACHE_TTL_S: int(60, 1),
+  /** Byte budgets of the in-memory caches (docs/operations.md, "Memory"): parsed documents (parse errors get a quarter more), answers, folded names. */
+  DOCUMENT_CACHE_MB: int(32, 1),
+  RESPONSE_CACHE_MB: int(64, 1),
+  NAME_CACHE_MB: int(4, 1),
+  /** One full garbage collection after this long without requests (0: never), so an idle server gives memory back. */
+  IDLE_GC_MS: int(10_000, 0),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -1,4 +1,6 @@
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 /** Refuses (closes) a new connection from an address that already holds `max` open connections. */
 export function limitConnectionsPerClient(server: Server, max: number): void {
@@ -102,4 +104,36 @@ export function trackRequests(server: Server) {
       return { finished: finished - left.length, cut: left.length };
     },
   };
+}
+
+/**
+ * One full garbage collection once the server has had no request for `idleMs` after serving some. V8 collects
+ * when it allocates, so a server that goes quiet after a burst kept the burst's garbage (request bodies,
+ * parsed documents) for as long as it stayed quiet: 200 MB of heap and 60 MB of ArrayBuffers after 60 s of
+ * idling (tools/memory.ts). The collection runs only when nothing is in flight, so it delays no request.
+ */
+export function collectWhenIdle(server: Server, idleMs: number): () => void {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  let lastRequest = 0;
+  let inFlight = 0;
+  server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
+    inFlight += 1;
+    lastRequest = Date.now();
+    res.once('close', () => {
+      inFlight -= 1;
+      lastRequest = Date.now();
+    });
+  });
+  let collectedAt = 0;
+  const timer = setInterval(
+    () => {
+      if (inFlight > 0 || lastRequest <= collectedAt || Date.now() - lastRequest < idleMs) return;
+      collectedAt = Date.now();
+      gc();
+    },
+    Math.max(100, Math.floor(idleMs / 4)),
+  );
+  timer.unref();
+  return () => clearInterval(timer);
 }

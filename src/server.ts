@@ -7,7 +7,7 @@ import { Db } from './db/read.js';
 import { applySchema } from './db/schema.js';
 import { ERROR_CODES, type ErrorCode } from './errors.js';
 import { readGraphVersion } from './graph-version.js';
-import { type CutAnswer, createHttpServer, trackRequests } from './process.js';
+import { type CutAnswer, collectWhenIdle, createHttpServer, trackRequests } from './process.js';
 import { type AppState, createApp } from './yoga.js';
 
 const HELP = `Usage: npm start
@@ -42,7 +42,11 @@ async function step<T>(name: string, fn: () => Promise<T> | T): Promise<T> {
 const state: AppState = { ready: false };
 const app = createApp(state, {
   corsOrigin: config.CORS_ORIGIN,
-  responseCache: config.RESPONSE_CACHE === 'on' ? { ttlSeconds: config.RESPONSE_CACHE_TTL_S } : undefined,
+  responseCache:
+    config.RESPONSE_CACHE === 'on'
+      ? { ttlSeconds: config.RESPONSE_CACHE_TTL_S, maxBytes: config.RESPONSE_CACHE_MB * 1024 * 1024 }
+      : undefined,
+  caches: { documentBytes: config.DOCUMENT_CACHE_MB * 1024 * 1024, nameBytes: config.NAME_CACHE_MB * 1024 * 1024 },
   security: {
     maxDepth: config.MAX_DEPTH,
     maxComplexity: config.MAX_COMPLEXITY,
@@ -70,6 +74,7 @@ const http = createHttpServer(app, {
   maxConnectionsPerClient: config.MAX_CONNECTIONS_PER_CLIENT,
 });
 const requests = trackRequests(http);
+if (config.IDLE_GC_MS > 0) collectWhenIdle(http, config.IDLE_GC_MS);
 state.requestsInFlight = requests.inFlight;
 let conn: Neo4jConnection | undefined;
 let shuttingDown = false;

@@ -1,11 +1,13 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createYoga, type Plugin, useReadinessCheck, type YogaLogger } from 'graphql-yoga';
 import type { AppState } from './app-state.js';
+import type { CacheSize } from './bounded-cache.js';
 import { type Context, createContext } from './context.js';
 import type { RequestBudget } from './db/scope.js';
 import { apiError, jsonError, statusOfFailedResult } from './errors.js';
 import { EXAMPLES } from './examples.js';
-import { useCache } from './http/cache.js';
+import { boundedResponseCache, useCache } from './http/cache.js';
+import { documentCaches } from './http/document-cache.js';
 import { useExplore } from './http/explore.js';
 import { ClientSlots, EXPORTS_PER_CLIENT, useExports } from './http/exports/index.js';
 import { renderGraphiQL, useGraphiQLAssets } from './http/graphiql.js';
@@ -13,6 +15,7 @@ import { heavyRequestLane } from './http/limits/cost.js';
 import { usePersistedExamples } from './http/persisted.js';
 import { DEFAULT_SECURITY, type SecurityOptions, securityPlugins } from './http/security.js';
 import { schema } from './schema/index.js';
+import { nameCacheSize, setNameCacheBudget } from './search/names.js';
 
 export type { AppState } from './app-state.js';
 
@@ -77,8 +80,21 @@ const useStatusOfFailedResult = (): Plugin => ({
   },
 });
 
-/** GET /health: the process is alive; says what it knows about Neo4j (supervisor state, admission lanes). */
-const useHealth = (state: AppState): Plugin => {
+/** The process's memory in MB: resident, V8 heap (reserved and live), and outside it (Buffers and ArrayBuffers). */
+function memoryMb() {
+  const m = process.memoryUsage();
+  const mb = (n: number) => Math.round(n / 1024 / 1024);
+  return {
+    rss: mb(m.rss),
+    heapTotal: mb(m.heapTotal),
+    heapUsed: mb(m.heapUsed),
+    external: mb(m.external),
+    arrayBuffers: mb(m.arrayBuffers),
+  };
+}
+
+/** GET /health: the process is alive; says what it knows about Neo4j (supervisor state, admission lanes) and the caches' sizes. */
+const useHealth = (state: AppState, caches: () => Record<string, CacheSize>): Plugin => {
   // How late timers fire: the event loop blocked by one request delays every other request by as much.
   const lag = monitorEventLoopDelay({ resolution: 10 });
   lag.enable();
@@ -95,6 +111,8 @@ const useHealth = (state: AppState): Plugin => {
           neo4j: state.supervisor?.() ?? { state: 'external' },
           lanes: state.db?.load(),
           eventLoopDelayMs: { p50: ms(lag.percentile(50)), p99: ms(lag.percentile(99)), max: ms(lag.max) },
+          caches: caches(),
+          memoryMb: memoryMb(),
         }),
       );
     },
@@ -133,13 +151,25 @@ export interface AppOptions {
   budget?: Partial<RequestBudget>;
   /** CORS_ORIGIN: '*' (any origin may read), or a comma-separated list of origins. */
   corsOrigin?: string;
-  /** RESPONSE_CACHE: cache results (ETag, 304, Cache-Control on GET) for this many seconds; off when absent. */
-  responseCache?: { ttlSeconds: number };
   /** Exports one client address may download at once (default EXPORTS_PER_CLIENT, 2). */
   exportsPerClient?: number;
+  /** RESPONSE_CACHE: cache results (ETag, 304, Cache-Control on GET) for this many seconds, within maxBytes; off when absent. */
+  responseCache?: { ttlSeconds: number; maxBytes?: number };
+  /** Byte budgets of the parsed-document cache and the folded-name cache (shared by the process); defaults as in src/config.ts. */
+  caches?: Partial<CacheBudgets>;
   /** Yoga's logger (the server passes pino, so masked errors land in the JSON log). */
   logger?: YogaLogger;
 }
+
+export interface CacheBudgets {
+  documentBytes: number;
+  responseBytes: number;
+  nameBytes: number;
+}
+
+const MB = 1024 * 1024;
+/** As DOCUMENT_CACHE_MB, RESPONSE_CACHE_MB and NAME_CACHE_MB default in src/config.ts. */
+export const DEFAULT_CACHE_BUDGETS: CacheBudgets = { documentBytes: 32 * MB, responseBytes: 64 * MB, nameBytes: 4 * MB };
 
 export const DEFAULT_BUDGET: RequestBudget = { maxStatements: 100, maxDbMs: 20_000, deadlineMs: 11_000 };
 
@@ -155,6 +185,16 @@ export function createApp(state: AppState, options: AppOptions = {}) {
     waitMs: security.admissionWaitMs,
     clients: new ClientSlots(options.exportsPerClient ?? EXPORTS_PER_CLIENT),
   };
+  const budgets = { ...DEFAULT_CACHE_BUDGETS, ...options.caches };
+  const parser = documentCaches({ documentBytes: budgets.documentBytes });
+  const responses = options.responseCache ? boundedResponseCache(options.responseCache.maxBytes ?? budgets.responseBytes) : undefined;
+  if (options.caches?.nameBytes !== undefined) setNameCacheBudget(options.caches.nameBytes);
+  const cacheSizes = () => ({
+    documents: parser.documentCache.size(),
+    parseErrors: parser.errorCache.size(),
+    ...(responses ? { responses: responses.size() } : {}),
+    names: nameCacheSize(),
+  });
   return createYoga<Record<string, unknown>, Context>({
     schema,
     // Public read-only data and no cookies: any listed origin may read, never with credentials.
@@ -166,6 +206,8 @@ export function createApp(state: AppState, options: AppOptions = {}) {
     // Never attach stacks or original errors, whatever NODE_ENV says; the server log has them.
     maskedErrors: { isDev: false },
     graphqlEndpoint: '/graphql',
+    // yoga's default parser cache holds 1,024 documents of any size; this one holds DOCUMENT_CACHE_MB.
+    parserAndValidationCache: { documentCache: parser.documentCache, errorCache: parser.errorCache, validationCache: true },
     // The body limit is ours (useBodyLimit: Content-Length first, counted reads for chunked bodies, a coded
     // 413). Yoga's own 25 MB check would pipe every body through a TransformStream as well: 2 % of this
     // process's CPU under load, for a limit already enforced.
@@ -194,7 +236,7 @@ export function createApp(state: AppState, options: AppOptions = {}) {
     },
     logging: options.logger ?? true,
     plugins: [
-      guarded(useHealth(state), logError),
+      guarded(useHealth(state, cacheSizes), logError),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {
@@ -210,7 +252,9 @@ export function createApp(state: AppState, options: AppOptions = {}) {
       guarded(useGraphiQLAssets(), logError),
       guarded(useExports(state, exportAdmission), logError),
       usePersistedExamples(),
-      ...(options.responseCache ? useCache(state, options.responseCache) : []),
+      ...(options.responseCache && responses
+        ? useCache(state, { ...options.responseCache, maxBytes: options.responseCache.maxBytes ?? budgets.responseBytes }, responses)
+        : []),
     ],
   });
 }

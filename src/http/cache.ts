@@ -1,6 +1,8 @@
-import { type Cache, createInMemoryCache, hashSHA256, useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import { type Cache, hashSHA256, useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { AppState } from '../app-state.js';
+import { type BoundedCache, boundedCache, type CacheSize, stringBytes } from '../bounded-cache.js';
 import { readGraphVersion, UNSEEDED } from '../graph-version.js';
 
 export interface ResponseCacheOptions {
@@ -8,6 +10,34 @@ export interface ResponseCacheOptions {
   ttlSeconds: number;
   /** How long a read of the graph version is trusted before the Meta node is asked again. */
   versionCheckMs?: number;
+  /** The cached answers' budget (RESPONSE_CACHE_MB); an answer above 1/16 of it is not cached. */
+  maxBytes: number;
+}
+
+/**
+ * The cache behind the plugin, bounded by bytes: each answer is kept as its JSON text, so its size is known
+ * exactly (an object graph costs several times its JSON and cannot be measured), and parsed again on a hit.
+ * The plugin's in-memory cache counted entries (1,000 answers of any size). Expired answers are dropped on a
+ * timer, so an idle server gives their memory back. There are no mutations, so invalidation by entity never
+ * comes; should it, everything goes (always safe for a cache).
+ */
+export function boundedResponseCache(maxBytes: number): Cache & { clear(): void; size(): CacheSize } {
+  const answers: BoundedCache<string> = boundedCache<string>({
+    maxBytes,
+    maxEntryBytes: Math.floor(maxBytes / 16),
+    sizeOf: (json, key) => stringBytes(json) + stringBytes(key),
+    autopurge: true,
+  });
+  return {
+    get: (key) => {
+      const json = answers.get(key);
+      return json === undefined ? null : (JSON.parse(json) as ExecutionResult);
+    },
+    set: (key, result, _entities, ttl) => answers.set(key, JSON.stringify(result), ttl),
+    invalidate: () => answers.clear(),
+    clear: () => answers.clear(),
+    size: () => answers.size(),
+  };
 }
 
 /**
@@ -53,11 +83,8 @@ export function noneMatchHits(header: string | null, etag: string): boolean {
  * to reuse A. Now a 304 comes only for GET and HEAD, and only when If-None-Match matches the ETag of this
  * request's own answer (computed, usually from the cache, as for a 200).
  */
-export function useCache(state: AppState, options: ResponseCacheOptions): Plugin[] {
-  let inner = createInMemoryCache();
-  const graphVersion = versionTracker(state, options.versionCheckMs ?? 5_000, () => {
-    inner = createInMemoryCache();
-  });
+export function useCache(state: AppState, options: ResponseCacheOptions, inner = boundedResponseCache(options.maxBytes)): Plugin[] {
+  const graphVersion = versionTracker(state, options.versionCheckMs ?? 5_000, () => inner.clear());
   // Reads check the version first, so an answer is never served from an older graph.
   const cache: Cache = {
     get: async (key) => {

@@ -1,8 +1,24 @@
+import { type BoundedCache, boundedCache, type CacheSize, stringBytes } from '../bounded-cache.js';
 import { genericToSimplified, toSimplified } from './chinese.js';
 
-/** Folded names by raw text (a Map: raw text may be `__proto__`). */
-const KEYS = new Map<string, string>();
-const MAX_KEYS = 20_000;
+/** Texts longer than this are folded every time: names are short, and a long query text is seldom asked twice. */
+export const MAX_CACHED_NAME_CHARS = 256;
+
+const namesCache = (maxBytes: number) =>
+  boundedCache<string>({ maxBytes, maxEntryBytes: maxBytes, sizeOf: (key, raw) => stringBytes(raw) + stringBytes(key) });
+
+/** Folded names by raw text (in a Map, so raw text may be `__proto__`), bounded by bytes (NAME_CACHE_MB). */
+let KEYS: BoundedCache<string> = namesCache(4 * 1024 * 1024);
+
+/** Sets the byte budget of the folded-name cache (the server calls this at start-up with NAME_CACHE_MB); empties it. */
+export function setNameCacheBudget(maxBytes: number): void {
+  KEYS = namesCache(maxBytes);
+}
+
+/** The folded-name cache's size, for GET /health. */
+export function nameCacheSize(): CacheSize {
+  return KEYS.size();
+}
 
 /**
  * The ONE folding of a name, used for stored names, aliases and queries alike, so that whatever a
@@ -18,9 +34,9 @@ export function nameKey(raw: string): string {
   // Traditional (generic, Hong Kong and Taiwan variants alike) → Simplified: one script for every key.
   const key = toSimplified(genericToSimplified(plain)).toLowerCase();
   // Search ranks every candidate by its names: without this, OpenCC ran on the same ~3,000 names per
-  // request (about 7 % of the server's busy CPU in a stress profile). Bounded, since queries pass through here too.
-  if (KEYS.size >= MAX_KEYS) KEYS.clear();
-  KEYS.set(raw, key);
+  // request (about 7 % of the server's busy CPU in a stress profile). Bounded by bytes, since queries pass
+  // through here too: 20,000 entries of 100 KB query texts would have held 4 GB.
+  if (raw.length <= MAX_CACHED_NAME_CHARS) KEYS.set(raw, key);
   return key;
 }
 

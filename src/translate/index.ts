@@ -35,7 +35,9 @@ export interface CompiledSelection {
 
 // Compiled once per field of a parsed document (yoga caches documents, so a repeated query text reuses
 // its compilation) and per value of the variables that @skip/@include read.
+// Both are WeakMaps keyed by the document's nodes: the document cache's byte budget bounds them too.
 const compiled = new WeakMap<FieldNode, Map<string, CompiledSelection>>();
+const MAX_VARIANTS_PER_FIELD = 16;
 const directiveVars = new WeakMap<OperationDefinitionNode, string[]>();
 
 /**
@@ -77,7 +79,9 @@ export function compileSelection(info: GraphQLResolveInfo, path: readonly string
     params: (variables) => parameters(plan, variables),
     read: (row) => readEntity(plan, row),
   };
-  byKey.set(key, result);
+  // The variants of one field (its path and @skip/@include values) are few; a cap keeps a document that
+  // is cached for long from collecting one per combination of 20 boolean variables.
+  if (byKey.size < MAX_VARIANTS_PER_FIELD) byKey.set(key, result);
   return result;
 }
 
