@@ -106,8 +106,8 @@ describe('Theme', () => {
     expect(themes(d.meituan)).toEqual(expect.arrayContaining(['theme/5g', 'theme/iot', 'theme/big-data']));
     const fiveG = d.meituan.relations.edges.find((e: { node: { id: string } }) => e.node.id === 'theme/5g');
     expect(fiveG.derivation).toBe('STATED');
-    expect(fiveG.evidence[0]).toMatchObject({ line: 3607 });
-    expect(fiveG.evidence[0].quote).toContain('圍繞5G、物聯網、大數據等領域展開深度合作');
+    expect(fiveG.evidence[0]).toMatchObject({ line: 3607, quote: '2020年12月，中國聯通與美團簽署戰略合作框架協議' });
+    expect(fiveG.evidence[1].quote).toContain('圍繞5G、物聯網、大數據等領域展開深度合作');
   });
 
   it('seed/data/themes.yaml is what tools/theme-candidates.ts generates (no hand edits drift)', () => {
