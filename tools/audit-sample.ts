@@ -9,7 +9,7 @@ export const PASSAGE_MAX_CHARS = 400;
 const SEED_MIN_CHARS = 12;
 const PROSE = new Set(['PARAGRAPH', 'BULLET']);
 
-const HELP = `Usage: npx tsx tools/audit-sample.ts (--facts N [--type T] | --passages N) [--seed S]
+const HELP = `Usage: npx tsx tools/audit-sample.ts (--facts N [--type T] | --passages N | --lines A-B) [--seed S]
 
 Draws seeded random samples of the graph prepareGraph() builds (no database) for a person to judge
 against the report (docs/audits/facts.md, docs/audits/recall.md).
@@ -24,6 +24,9 @@ against the report (docs/audits/facts.md, docs/audits/recall.md).
                  furniture, not in the repeated copy of a block, at least ${SEED_MIN_CHARS} characters), each grown with
                  its neighbouring prose sentences to roughly ${PASSAGE_MIN_CHARS}–${PASSAGE_MAX_CHARS} characters. Each is printed with every
                  fact whose evidence lies in it and the entities the passage names.
+  --lines A-B    every prose sentence of the passage pool that lies in lines A–B, in report order, each
+                 with the facts whose evidence lies in it and the entities it names: the view a recall sweep
+                 of a whole stretch works from (no sample, so --seed does not apply)
   --seed S       the seed of the PRNG (tools/prng.ts; default 20261209)
   -h, --help     this text`;
 
@@ -212,10 +215,11 @@ function main(): void {
       passages: { type: 'string' },
       seed: { type: 'string', default: '20261209' },
       type: { type: 'string' },
+      lines: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help || (!values.facts && !values.passages)) {
+  if (values.help || (!values.facts && !values.passages && !values.lines)) {
     console.log(HELP);
     return;
   }
@@ -270,7 +274,33 @@ function main(): void {
       out.push('');
     });
   }
+  if (values.lines) {
+    const m = /^(\d+)-(\d+)$/.exec(values.lines);
+    if (!m) throw new Error(`--lines: expected A-B (two line numbers, e.g. 1200-1500), got "${values.lines}"`);
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    if (a > b) throw new Error(`--lines: the first line (${a}) is after the last (${b})`);
+    const inRange = passagePool(g)
+      .filter((s) => s.lineStart >= a && s.lineEnd <= b)
+      .sort((x, y) => x.ordinal - y.ordinal);
+    out.push(`${inRange.length} prose sentences of the passage pool in ${span(a, b)}`, '');
+    const facts = factPool(g);
+    for (const s of inRange) {
+      out.push(`=== ${s.id} ${span(s.lineStart, s.lineEnd)} [${s.block}] ${s.text}`);
+      out.push(`   entities named: ${s.entityIds.join(', ') || '—'}`);
+      const inside = facts.filter((f) => citesOf(f).some((c) => c.sentence === s.id || (c.line <= s.lineEnd && c.lineEnd >= s.lineStart)));
+      for (const f of inside) out.push(`   [${f.kind}] ${describe(f)} — ${derivationOf(f)}`);
+      out.push('');
+    }
+  }
   console.log(out.join('\n'));
 }
 
-if (process.argv[1]?.endsWith('audit-sample.ts')) main();
+if (process.argv[1]?.endsWith('audit-sample.ts')) {
+  try {
+    main();
+  } catch (err) {
+    // a bad argument or invalid seed data: the message says what and where, a stack would not help
+    console.error(`audit-sample: ${(err as Error).message}\n(npx tsx tools/audit-sample.ts --help)`);
+    process.exitCode = 2;
+  }
+}
