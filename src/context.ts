@@ -12,8 +12,8 @@ export interface Context {
 }
 
 /** A fresh context per request: loaders never share a cache across requests, and each request has its own budget. */
-export function createContext(db: Db, budget: RequestBudget, signal?: AbortSignal): Context {
-  const scope = new RequestScope(budget, signal);
+export function createContext(db: Db, budget: RequestBudget, signal?: AbortSignal, startedAt?: number): Context {
+  const scope = new RequestScope(budget, signal, startedAt);
   const scoped = db.forRequest(scope);
   return { db: scoped, loaders: createLoaders(scoped), trace: scope.trace, scope };
 }

@@ -50,6 +50,16 @@ const useTrace = (): Plugin<Context> => ({
 });
 
 /**
+ * Notes when each request arrived: REQUEST_DEADLINE_MS counts from there (src/db/scope.ts), not from when
+ * its context was made, after the hooks that run first (the response cache's wait for the graph version).
+ */
+const useArrival = (arrivals: WeakMap<Request, number>): Plugin => ({
+  onRequest({ request }) {
+    arrivals.set(request, Date.now());
+  },
+});
+
+/**
  * Ends the request's database scope when execution is done. When the scope failed (budget spent, deadline
  * passed, client gone) the answer is that one coded error, not one copy per field that was cut short.
  */
@@ -154,7 +164,7 @@ export interface AppOptions {
   /** Exports one client address may download at once (default EXPORTS_PER_CLIENT, 2). */
   exportsPerClient?: number;
   /** RESPONSE_CACHE: cache results (ETag, 304, Cache-Control on GET) for this many seconds, within maxBytes; off when absent. */
-  responseCache?: { ttlSeconds: number; maxBytes?: number };
+  responseCache?: { ttlSeconds: number; maxBytes?: number; versionCheckMs?: number; versionWaitMs?: number };
   /** Byte budgets of the parsed-document cache and the folded-name cache (shared by the process); defaults as in src/config.ts. */
   caches?: Partial<CacheBudgets>;
   /** Yoga's logger (the server passes pino, so masked errors land in the JSON log). */
@@ -195,6 +205,7 @@ export function createApp(state: AppState, options: AppOptions = {}) {
     ...(responses ? { responses: responses.size() } : {}),
     names: nameCacheSize(),
   });
+  const arrivals = new WeakMap<Request, number>();
   return createYoga<Record<string, unknown>, Context>({
     schema,
     // Public read-only data and no cookies: any listed origin may read, never with credentials.
@@ -232,10 +243,11 @@ export function createApp(state: AppState, options: AppOptions = {}) {
           {},
           { stopsRequest: true },
         );
-      return createContext(state.db, budget, request.signal);
+      return createContext(state.db, budget, request.signal, arrivals.get(request));
     },
     logging: options.logger ?? true,
     plugins: [
+      useArrival(arrivals),
       guarded(useHealth(state, cacheSizes), logError),
       useReadinessCheck({
         endpoint: '/ready',

@@ -7,6 +7,7 @@ import { createDriver } from '../src/db/driver.js';
 import { Db } from '../src/db/read.js';
 import { ERROR_CODES, type ErrorCode } from '../src/errors.js';
 import { freePort, type LocalNeo4j, startLocalNeo4j } from '../src/neo4j-local/index.js';
+import { Neo4jSupervisor } from '../src/neo4j-local/supervisor.js';
 import { type App, type AppState, createApp } from '../src/yoga.js';
 
 const QUERY = /* GraphQL */ `{ entity(id: "partner/meituan") { id } }`;
@@ -179,4 +180,52 @@ describe('Neo4j outage', () => {
       rmSync(frozenDir, { recursive: true, force: true });
     }
   }, 240_000);
+  it('after the supervisor restarted a killed Neo4j, a freeze ends every request within REQUEST_DEADLINE_MS + 1 s with one coded error, response cache on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'unicom-kg-restart-'));
+    const supervisor = new Neo4jSupervisor({ dataDir: dir, heap: '256m', pagecacheMb: 32, initialBackoffMs: 100 });
+    const { uri } = await supervisor.start();
+    const driver = createDriver({ uri, user: 'neo4j', password: '', connectionTimeoutMs: 2_000 });
+    const timeoutMs = 2_000;
+    const deadlineMs = timeoutMs + 1_000;
+    let frozen: number | undefined;
+    try {
+      const db = new Db(driver, loadQueries(), { database: 'neo4j', timeoutMs });
+      // The version of the graph is read again on every request (versionCheckMs 1): each request meets a read
+      // of the Meta node outside its own statements, the wait that used to add a whole statement timeout.
+      const app = createApp(
+        { db, ready: true, ping: async () => void (await db.read('meta/ping')), supervisor: () => supervisor.state() },
+        { budget: { deadlineMs }, responseCache: { ttlSeconds: 60, versionCheckMs: 1 } },
+      );
+      let n = 0;
+      // A different id each time: no answer can come from the cache.
+      const ask = () => post(app, `{ entity(id: "partner/none-${n++}") { id } }`);
+      const answering = async () => JSON.stringify((await ask()).body) === JSON.stringify({ data: { entity: null } });
+      await until(answering, 60_000);
+
+      process.kill(supervisor.pid as number, 'SIGKILL');
+      await until(async () => supervisor.state().state === 'restarting', 10_000);
+      await until(async () => supervisor.state().state === 'running', 180_000);
+      expect(supervisor.state().restarts).toBe(1);
+      // Healed: frozen at once, before any request met the new process (the pool still holds the dead connections).
+      frozen = supervisor.pid as number;
+      process.kill(frozen, 'SIGSTOP');
+      const during = await Promise.all([0, 300, 600].map((delay) => new Promise((r) => setTimeout(r, delay)).then(ask)));
+      console.log(
+        `[outage.test] restarted, then frozen: ${during.map((a) => `${a.status} ${a.body.errors?.[0]?.extensions?.code} after ${a.ms} ms`).join(', ')} (REQUEST_DEADLINE_MS ${deadlineMs})`,
+      );
+      for (const answer of during) {
+        expect(answer.body.errors).toHaveLength(1);
+        expectFailedWith(answer, ['QUERY_TIMEOUT', 'DATABASE_UNAVAILABLE']);
+        expect(answer.ms).toBeLessThan(deadlineMs + 1_000);
+      }
+      process.kill(frozen, 'SIGCONT');
+      frozen = undefined;
+      await until(answering, 60_000);
+    } finally {
+      if (frozen !== undefined) process.kill(frozen, 'SIGCONT');
+      await driver.close();
+      await supervisor.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 360_000);
 });

@@ -43,11 +43,16 @@ export class RequestScope {
   /** The error that ended the request early (budget, deadline, cancelled), when one did. */
   failure: GraphQLError | undefined;
 
+  /**
+   * @param startedAt when the request arrived (Date.now()): the deadline counts from there, so work before
+   *   the context exists (reading the graph version for the response cache, parsing) is inside it too.
+   */
   constructor(
     readonly budget: RequestBudget,
     clientSignal?: AbortSignal,
+    startedAt: number = Date.now(),
   ) {
-    this.timer = setTimeout(() => this.fail(this.deadlineError()), budget.deadlineMs);
+    this.timer = setTimeout(() => this.fail(this.deadlineError()), Math.max(0, budget.deadlineMs - (Date.now() - startedAt)));
     this.timer.unref();
     this.parallel = new Lane(Math.max(1, budget.maxParallel ?? DEFAULT_PARALLEL_STATEMENTS), budget.maxStatements);
     // Every running or waiting statement of the request listens on the signal (waiting for a slot of the

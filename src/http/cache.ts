@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type Cache, hashSHA256, useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -10,6 +11,13 @@ export interface ResponseCacheOptions {
   ttlSeconds: number;
   /** How long a read of the graph version is trusted before the Meta node is asked again. */
   versionCheckMs?: number;
+  /**
+   * How long a request waits for a version read in progress before it goes on without the cache (default
+   * VERSION_WAIT_MS). The read runs outside any request's deadline, so an unbounded wait added up to a whole
+   * statement timeout before the request's own statements even started (22 s on a frozen Neo4j, against an
+   * 11 s REQUEST_DEADLINE_MS).
+   */
+  versionWaitMs?: number;
   /** The cached answers' budget (RESPONSE_CACHE_MB); an answer above 1/16 of it is not cached. */
   maxBytes: number;
 }
@@ -40,17 +48,33 @@ export function boundedResponseCache(maxBytes: number): Cache & { clear(): void;
   };
 }
 
+/** The default of ResponseCacheOptions.versionWaitMs. */
+export const VERSION_WAIT_MS = 1_000;
+
+/** The start of a cache key built while the version was unknown (a hash key never has it). */
+const UNKNOWN_KEY_PREFIX = 'unknown-version:';
+
+/** What the tracker answers when the version is not known now: such a request neither reads nor fills the cache. */
+export const VERSION_UNKNOWN = Symbol('graph version unknown');
+
 /**
  * Tracks the seeded graph's version (the Meta node) so that cached results never outlive it: the
  * version is part of every cache key (and so of every ETag), and a new version empties the cache.
+ * A request waits at most `waitMs` for a read in progress; past that (a frozen or restarting Neo4j) it gets
+ * VERSION_UNKNOWN and goes on without the cache, within its own deadline. The read itself goes on and
+ * serves the requests after it.
  */
-function versionTracker(state: AppState, checkMs: number, onChange: () => void) {
+export function versionTracker(
+  state: Pick<AppState, 'db' | 'ready'>,
+  options: { checkMs: number; waitMs: number },
+  onChange: () => void,
+): () => Promise<string | typeof VERSION_UNKNOWN> | string | typeof VERSION_UNKNOWN {
   let current = 'unknown';
   let checkedAt = 0;
   let pending: Promise<string> | undefined;
-  return (): Promise<string> | string => {
+  return () => {
     if (!state.db || !state.ready) return 'not-ready';
-    if (Date.now() - checkedAt < checkMs) return current;
+    if (Date.now() - checkedAt < options.checkMs) return current;
     pending ??= readGraphVersion(state.db)
       .then((v) => v?.version ?? UNSEEDED)
       .catch(() => 'unavailable')
@@ -61,7 +85,12 @@ function versionTracker(state: AppState, checkMs: number, onChange: () => void) 
         pending = undefined;
         return version;
       });
-    return pending;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<typeof VERSION_UNKNOWN>((resolve) => {
+      timer = setTimeout(() => resolve(VERSION_UNKNOWN), options.waitMs);
+      timer.unref();
+    });
+    return Promise.race([pending, late]).finally(() => clearTimeout(timer));
   };
 }
 
@@ -84,14 +113,24 @@ export function noneMatchHits(header: string | null, etag: string): boolean {
  * request's own answer (computed, usually from the cache, as for a 200).
  */
 export function useCache(state: AppState, options: ResponseCacheOptions, inner = boundedResponseCache(options.maxBytes)): Plugin[] {
-  const graphVersion = versionTracker(state, options.versionCheckMs ?? 5_000, () => inner.clear());
+  const graphVersion = versionTracker(
+    state,
+    { checkMs: options.versionCheckMs ?? 5_000, waitMs: options.versionWaitMs ?? VERSION_WAIT_MS },
+    () => inner.clear(),
+  );
+  // Keys built while the version is unknown (UNKNOWN_KEY_PREFIX) are never read and never filled: an answer
+  // must not outlive its graph. The mark is in the key itself, so nothing is remembered per request.
+  const bypass = (key: string) => key.startsWith(UNKNOWN_KEY_PREFIX);
   // Reads check the version first, so an answer is never served from an older graph.
   const cache: Cache = {
     get: async (key) => {
-      await graphVersion();
+      if (bypass(key) || (await graphVersion()) === VERSION_UNKNOWN) return null;
       return inner.get(key);
     },
-    set: (...args) => inner.set(...args),
+    set: (key, ...rest) => {
+      if (bypass(key)) return;
+      return inner.set(key, ...rest);
+    },
     invalidate: (...args) => inner.invalidate(...args),
   };
   const enabled = (request: Request) => request.headers.get('x-trace') !== '1';
@@ -101,8 +140,14 @@ export function useCache(state: AppState, options: ResponseCacheOptions, inner =
     ttl: options.ttlSeconds * 1000,
     cache,
     enabled,
-    buildResponseCacheKey: async ({ documentString, variableValues, operationName }) =>
-      hashSHA256([await graphVersion(), documentString, operationName ?? '', JSON.stringify(variableValues ?? {})].join('|')),
+    buildResponseCacheKey: async ({ documentString, variableValues, operationName }) => {
+      const version = await graphVersion();
+      if (version === VERSION_UNKNOWN) {
+        // A key no other request shares (so no 304 either), marked so that its answer is not stored.
+        return `${UNKNOWN_KEY_PREFIX}${randomUUID()}`;
+      }
+      return hashSHA256([version, documentString, operationName ?? '', JSON.stringify(variableValues ?? {})].join('|'));
+    },
   });
   // The plugin's own If-None-Match check (see above) is left out.
   const { onRequest: _anyCachedAnswer, ...withoutConditional } = responseCache;

@@ -1,7 +1,8 @@
 import { parse } from 'graphql';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { boundedCache, ENTRY_OVERHEAD_BYTES, stringBytes } from '../../src/bounded-cache.js';
-import { boundedResponseCache } from '../../src/http/cache.js';
+import type { Db } from '../../src/db/read.js';
+import { boundedResponseCache, VERSION_UNKNOWN, versionTracker } from '../../src/http/cache.js';
 import { BYTES_PER_TOKEN, documentBytes, documentCaches } from '../../src/http/document-cache.js';
 import { MAX_CACHED_NAME_CHARS, nameCacheSize, nameKey, setNameCacheBudget } from '../../src/search/names.js';
 
@@ -136,5 +137,30 @@ describe('the folded-name cache (nameKey)', () => {
     const before = nameCacheSize().entries;
     expect(nameKey('聯'.repeat(MAX_CACHED_NAME_CHARS + 1))).toBe('联'.repeat(MAX_CACHED_NAME_CHARS + 1));
     expect(nameCacheSize().entries).toBe(before);
+  });
+});
+
+describe('versionTracker (src/http/cache.ts): the response cache never waits long for the graph version', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('answers VERSION_UNKNOWN after waitMs while a read hangs (a frozen Neo4j), then the version once it answers', async () => {
+    vi.useFakeTimers();
+    let answer: (rows: { version: string; seededAt: null }[]) => void = () => {};
+    const db = { query: () => new Promise((resolve) => (answer = resolve)) } as unknown as Db;
+    let changes = 0;
+    const version = versionTracker({ db, ready: true }, { checkMs: 5_000, waitMs: 1_000 }, () => changes++);
+    const first = Promise.resolve(version());
+    await vi.advanceTimersByTimeAsync(999);
+    let settled = false;
+    void first.then(() => (settled = true));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await first).toBe(VERSION_UNKNOWN);
+    // The read goes on; when it answers, the next request gets the version at once (no second read).
+    answer([{ version: 'v1', seededAt: null }]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await version()).toBe('v1');
+    expect(changes).toBe(1);
   });
 });
