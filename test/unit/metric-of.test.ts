@@ -106,19 +106,19 @@ describe('buildGraph: MEASURED_BY edges (seed/build.ts)', () => {
     expect(measured.every((r) => r.props.derivation === 'STATED' && r.id === `MEASURED_BY:${r.from}->${r.to}`)).toBe(true);
   });
 
-  it('attaches 167 text metrics to 91 entities and keeps the REPORTS edge of every metric (the company discloses all)', () => {
-    expect(measured).toHaveLength(167);
-    expect(new Set(measured.map((r) => r.from)).size).toBe(91);
+  it('attaches 176 text metrics to 94 entities and keeps the REPORTS edge of every metric (the company discloses all)', () => {
+    expect(measured).toHaveLength(176);
+    expect(new Set(measured.map((r) => r.from)).size).toBe(94);
     const byKind: Record<string, number> = {};
     for (const r of measured) {
       const kind = r.from.split('/')[0] as string;
       byKind[kind] = (byKind[kind] ?? 0) + 1;
     }
     expect(byKind).toEqual({
-      program: 58,
-      product: 54,
+      program: 60,
+      product: 55,
       event: 15,
-      branch: 16,
+      branch: 22,
       subsidiary: 8,
       partner: 4,
       unit: 5,
