@@ -118,7 +118,7 @@ describe('buildGraph: MEASURED_BY edges (seed/build.ts)', () => {
       program: 75,
       product: 62,
       event: 15,
-      branch: 16,
+      branch: 22,
       subsidiary: 8,
       partner: 4,
       unit: 7,
