@@ -106,17 +106,17 @@ describe('buildGraph: MEASURED_BY edges (seed/build.ts)', () => {
     expect(measured.every((r) => r.props.derivation === 'STATED' && r.id === `MEASURED_BY:${r.from}->${r.to}`)).toBe(true);
   });
 
-  it('attaches 167 text metrics to 91 entities and keeps the REPORTS edge of every metric (the company discloses all)', () => {
-    expect(measured).toHaveLength(167);
-    expect(new Set(measured.map((r) => r.from)).size).toBe(91);
+  it('attaches 181 text metrics to 97 entities and keeps the REPORTS edge of every metric (the company discloses all)', () => {
+    expect(measured).toHaveLength(181);
+    expect(new Set(measured.map((r) => r.from)).size).toBe(97);
     const byKind: Record<string, number> = {};
     for (const r of measured) {
       const kind = r.from.split('/')[0] as string;
       byKind[kind] = (byKind[kind] ?? 0) + 1;
     }
     expect(byKind).toEqual({
-      program: 58,
-      product: 54,
+      program: 67,
+      product: 59,
       event: 15,
       branch: 16,
       subsidiary: 8,
