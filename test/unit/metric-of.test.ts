@@ -106,8 +106,8 @@ describe('buildGraph: MEASURED_BY edges (seed/build.ts)', () => {
     expect(measured.every((r) => r.props.derivation === 'STATED' && r.id === `MEASURED_BY:${r.from}->${r.to}`)).toBe(true);
   });
 
-  it('attaches 181 text metrics to 97 entities and keeps the REPORTS edge of every metric (the company discloses all)', () => {
-    expect(measured).toHaveLength(181);
+  it('attaches 182 text metrics to 97 entities and keeps the REPORTS edge of every metric (the company discloses all)', () => {
+    expect(measured).toHaveLength(182);
     expect(new Set(measured.map((r) => r.from)).size).toBe(97);
     const byKind: Record<string, number> = {};
     for (const r of measured) {
@@ -115,7 +115,7 @@ describe('buildGraph: MEASURED_BY edges (seed/build.ts)', () => {
       byKind[kind] = (byKind[kind] ?? 0) + 1;
     }
     expect(byKind).toEqual({
-      program: 67,
+      program: 68,
       product: 59,
       event: 15,
       branch: 16,
