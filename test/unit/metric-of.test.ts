@@ -106,24 +106,24 @@ describe('buildGraph: MEASURED_BY edges (seed/build.ts)', () => {
     expect(measured.every((r) => r.props.derivation === 'STATED' && r.id === `MEASURED_BY:${r.from}->${r.to}`)).toBe(true);
   });
 
-  it('attaches 194 text metrics to 99 entities and keeps the REPORTS edge of every metric (the company discloses all)', () => {
-    expect(measured).toHaveLength(194);
-    expect(new Set(measured.map((r) => r.from)).size).toBe(99);
+  it('attaches 229 text metrics to 114 entities and keeps the REPORTS edge of every metric (the company discloses all)', () => {
+    expect(measured).toHaveLength(229);
+    expect(new Set(measured.map((r) => r.from)).size).toBe(114);
     const byKind: Record<string, number> = {};
     for (const r of measured) {
       const kind = r.from.split('/')[0] as string;
       byKind[kind] = (byKind[kind] ?? 0) + 1;
     }
     expect(byKind).toEqual({
-      program: 75,
-      product: 62,
+      program: 96,
+      product: 69,
       event: 15,
       branch: 22,
       subsidiary: 8,
       partner: 4,
       unit: 7,
       company: 3,
-      award: 2,
+      award: 3,
       publication: 2,
     });
     const reported = new Set(rows.relations.filter((r) => r.type === 'REPORTS').map((r) => r.to));
