@@ -71,6 +71,24 @@ export function checkEvidence(where: string, evidence: readonly (Evidence | { li
 }
 
 /**
+ * DATA.md: every value whose quote says 累計 (or 以來, "since") is a running total, `period: cumulative`. A
+ * value filed as a calendar year's would be compared with the next year's as if both were annual.
+ */
+export function checkCumulative(
+  where: string,
+  values: readonly { quote: string; period?: string; year: number }[],
+  problems: string[],
+): void {
+  values.forEach((v, i) => {
+    const word = ['累計', '以來'].find((w) => v.quote.includes(w));
+    if (word && (v.period ?? 'year') !== 'cumulative')
+      problems.push(
+        `${where}[${i}] (${v.year}): the quote "${v.quote}" says ${word}, so the value is a running total: add period: cumulative`,
+      );
+  });
+}
+
+/**
  * Checks that a relation joins kinds its type allows (seed/rules/relation-kinds.yaml, the machine form of
  * DATA.md's table "Relation types and their direction"); ids whose prefix names no kind are left to the
  * id checks.
@@ -169,6 +187,7 @@ export function loadCuratedData(
   for (const m of data.metrics) {
     checkEvidence(`${m.file} › ${m.id}`, m.evidence, problems);
     checkEvidence(`${m.file} › ${m.id} › values`, m.values, problems);
+    checkCumulative(`${m.file} › ${m.id} › values`, m.values, problems);
   }
   data.relations.forEach((r, i) => {
     const where = `${r.file} › relations ${r.type} ${r.from} -> ${r.to}`;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DataError, loadCuratedData } from '../../seed/data-files.js';
+import { checkCumulative, DataError, loadCuratedData } from '../../seed/data-files.js';
 import { prepareGraph } from '../../seed/run.js';
 import { MetricInput } from '../../seed/schema.js';
 import { REPORT } from '../../src/model/index.js';
@@ -130,5 +130,24 @@ describe('buildGraph: MEASURED_BY edges (seed/build.ts)', () => {
     for (const r of measured) expect(reported.has(r.to), r.to).toBe(true);
     const kpi = new Set(rows.entities.filter((e) => e.props.source === 'kpi-table').map((e) => e.id));
     for (const r of measured) expect(kpi.has(r.to), r.to).toBe(false);
+  });
+});
+
+describe('checkCumulative (seed/data-files.ts): a 累計 figure is a running total', () => {
+  it('refuses a value whose quote says 累計 or 以來 unless it is period: cumulative, and names the fix', () => {
+    const problems: string[] = [];
+    // L558: 公司5年累計開展幫扶1959個村 … (filed as one year's until 2026-12-08)
+    checkCumulative('metrics.yaml › metric/x › values', [{ year: 2020, quote: '公司5年累計開展幫扶1959個村' }], problems);
+    checkCumulative('metrics.yaml › metric/y › values', [{ year: 2020, quote: '自2017年以來共對232家供應商採取了禁入措施' }], problems);
+    checkCumulative(
+      'metrics.yaml › metric/z › values',
+      [{ year: 2020, quote: '公司5年累計開展幫扶1959個村', period: 'cumulative' }],
+      problems,
+    );
+    checkCumulative('metrics.yaml › metric/w › values', [{ year: 2020, quote: '涉及1255個縣' }], problems);
+    expect(problems).toEqual([
+      'metrics.yaml › metric/x › values[0] (2020): the quote "公司5年累計開展幫扶1959個村" says 累計, so the value is a running total: add period: cumulative',
+      'metrics.yaml › metric/y › values[0] (2020): the quote "自2017年以來共對232家供應商採取了禁入措施" says 以來, so the value is a running total: add period: cumulative',
+    ]);
   });
 });
