@@ -8,7 +8,7 @@ import { DEFAULT_NEW_SHAPES_PER_MINUTE, NewShapeBudget } from './db/shapes.js';
 import { apiError, jsonError, statusOfFailedResult } from './errors.js';
 import { EXAMPLES } from './examples.js';
 import { boundedResponseCache, useCache } from './http/cache.js';
-import { clientAddress } from './http/client.js';
+import { clientAddress, IN_PROCESS } from './http/client.js';
 import { documentCaches } from './http/document-cache.js';
 import { useExplore } from './http/explore.js';
 import { ClientSlots, EXPORTS_PER_CLIENT, useExports } from './http/exports/index.js';
@@ -243,7 +243,9 @@ export function createApp(state: AppState, options: AppOptions = {}) {
           {},
           { stopsRequest: true },
         );
-      return createContext(state.db, budget, request.signal, { budget: shapes, client: clientAddress(initial) });
+      // Calls from this process (app.fetch: the tests, the fuzzer) have no address and no budget of new shapes.
+      const client = clientAddress(initial);
+      return createContext(state.db, budget, request.signal, client === IN_PROCESS ? undefined : { budget: shapes, client });
     },
     logging: options.logger ?? true,
     plugins: [

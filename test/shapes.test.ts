@@ -63,6 +63,20 @@ describe('canonical statements over the real Neo4j (issue 22 item 8)', () => {
   });
 });
 
+describe('calls from this process (app.fetch) have no budget of new shapes', () => {
+  const { gql, close } = testApp();
+  afterAll(close);
+
+  it('25 different shapes in a row all answer (the default budget is 20 a minute per address)', async () => {
+    const fields = ['nameEn', 'description', 'derivation', 'rule', 'aliases'];
+    for (let i = 1; i <= 25; i++) {
+      const chosen = fields.filter((_, k) => (i >> k) & 1);
+      const r = await gql<any>(`{ entity(id: "partner/meituan") { id ${chosen.join(' ')} } }`);
+      expect(r.errors).toBeUndefined();
+    }
+  });
+});
+
 describe('new statement texts per client address (TOO_MANY_NEW_SHAPES, over HTTP)', () => {
   const driver = testDriver();
   let base = '';
