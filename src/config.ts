@@ -46,6 +46,8 @@ export const ConfigSchema = z.object({
   HEAVY_REQUEST_COST: int(2_000, 1),
   MAX_HEAVY_REQUESTS: int(2, 1),
   ADMISSION_WAIT_MS: int(5_000, 0),
+  /** Per client address: statement texts new to the server (each makes Neo4j plan it) per minute; then TOO_MANY_NEW_SHAPES. */
+  MAX_NEW_SHAPES_PER_MINUTE: int(20, 1),
   /** Node's HTTP server: a request must arrive whole within this long; headers within the second. */
   HTTP_REQUEST_TIMEOUT_MS: int(30_000, 1_000),
   HTTP_HEADERS_TIMEOUT_MS: int(10_000, 1_000),

@@ -1,5 +1,6 @@
 import type { Db } from './db/read.js';
 import { type QueryTrace, type RequestBudget, RequestScope } from './db/scope.js';
+import type { NewShapeBudget } from './db/shapes.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
 
 export interface Context {
@@ -12,8 +13,14 @@ export interface Context {
 }
 
 /** A fresh context per request: loaders never share a cache across requests, and each request has its own budget. */
-export function createContext(db: Db, budget: RequestBudget, signal?: AbortSignal, startedAt?: number): Context {
-  const scope = new RequestScope(budget, signal, startedAt);
+export function createContext(
+  db: Db,
+  budget: RequestBudget,
+  signal?: AbortSignal,
+  shapes?: { budget: NewShapeBudget; client: string },
+  startedAt?: number,
+): Context {
+  const scope = new RequestScope(budget, signal, shapes, startedAt);
   const scoped = db.forRequest(scope);
   return { db: scoped, loaders: createLoaders(scoped), trace: scope.trace, scope };
 }

@@ -31,6 +31,7 @@ export const ERROR_CODES = {
   INTROSPECTION_DISABLED: 400,
   REQUEST_BUDGET_EXCEEDED: 429,
   TOO_MANY_EXPORTS: 429,
+  TOO_MANY_NEW_SHAPES: 429,
   REQUEST_CANCELLED: 499,
   SERVER_BUSY: 503,
   SHUTTING_DOWN: 503,
@@ -72,15 +73,18 @@ export const DOCUMENTED_CODES: ReadonlySet<string> = new Set(Object.keys(ERROR_C
 
 /**
  * An error a client can act on: the message says what was wrong and what to do, `extensions.code` is one of
- * ERROR_CODES. `stopsRequest` also sets the HTTP status, for errors that end the whole request.
+ * ERROR_CODES. `stopsRequest` also sets the HTTP status (and `headers`, e.g. Retry-After), for errors that end the
+ * whole request.
  */
 export function apiError(
   message: string,
   code: ErrorCode,
   extra: Record<string, unknown> = {},
-  options: { stopsRequest?: boolean } = {},
+  options: { stopsRequest?: boolean; headers?: Record<string, string> } = {},
 ): GraphQLError {
-  const http = options.stopsRequest ? { http: { status: ERROR_CODES[code] } } : {};
+  const http = options.stopsRequest
+    ? { http: { status: ERROR_CODES[code], ...(options.headers ? { headers: options.headers } : {}) } }
+    : {};
   return createGraphQLError(message, { extensions: { code, ...extra, ...http } });
 }
 

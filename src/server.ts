@@ -61,6 +61,7 @@ const app = createApp(state, {
     maxHeavyRequests: config.MAX_HEAVY_REQUESTS,
     admissionWaitMs: config.ADMISSION_WAIT_MS,
   },
+  newShapesPerMinute: config.MAX_NEW_SHAPES_PER_MINUTE,
   budget: {
     maxStatements: config.MAX_REQUEST_STATEMENTS,
     maxDbMs: config.MAX_REQUEST_DB_MS,

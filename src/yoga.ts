@@ -4,9 +4,11 @@ import type { AppState } from './app-state.js';
 import type { CacheSize } from './bounded-cache.js';
 import { type Context, createContext } from './context.js';
 import type { RequestBudget } from './db/scope.js';
+import { DEFAULT_NEW_SHAPES_PER_MINUTE, NewShapeBudget } from './db/shapes.js';
 import { apiError, jsonError, statusOfFailedResult } from './errors.js';
 import { EXAMPLES } from './examples.js';
 import { boundedResponseCache, useCache } from './http/cache.js';
+import { clientAddress, IN_PROCESS } from './http/client.js';
 import { documentCaches } from './http/document-cache.js';
 import { useExplore } from './http/explore.js';
 import { ClientSlots, EXPORTS_PER_CLIENT, useExports } from './http/exports/index.js';
@@ -104,7 +106,11 @@ function memoryMb() {
 }
 
 /** GET /health: the process is alive; says what it knows about Neo4j (supervisor state, admission lanes) and the caches' sizes. */
-const useHealth = (state: AppState, caches: () => Record<string, CacheSize>): Plugin => {
+const useHealth = (
+  state: AppState,
+  caches: () => Record<string, CacheSize>,
+  newShapes?: () => { perMinute: number; admitted: number; refused: number },
+): Plugin => {
   // How late timers fire: the event loop blocked by one request delays every other request by as much.
   const lag = monitorEventLoopDelay({ resolution: 10 });
   lag.enable();
@@ -122,6 +128,7 @@ const useHealth = (state: AppState, caches: () => Record<string, CacheSize>): Pl
           lanes: state.db?.load(),
           eventLoopDelayMs: { p50: ms(lag.percentile(50)), p99: ms(lag.percentile(99)), max: ms(lag.max) },
           caches: caches(),
+          newShapes: newShapes?.(),
           memoryMb: memoryMb(),
         }),
       );
@@ -161,6 +168,8 @@ export interface AppOptions {
   budget?: Partial<RequestBudget>;
   /** CORS_ORIGIN: '*' (any origin may read), or a comma-separated list of origins. */
   corsOrigin?: string;
+  /** New statement texts one client address may cause per minute (MAX_NEW_SHAPES_PER_MINUTE; default 20). */
+  newShapesPerMinute?: number;
   /** Exports one client address may download at once (default EXPORTS_PER_CLIENT, 2). */
   exportsPerClient?: number;
   /** RESPONSE_CACHE: cache results (ETag, 304, Cache-Control on GET) for this many seconds, within maxBytes; off when absent. */
@@ -195,6 +204,7 @@ export function createApp(state: AppState, options: AppOptions = {}) {
     waitMs: security.admissionWaitMs,
     clients: new ClientSlots(options.exportsPerClient ?? EXPORTS_PER_CLIENT),
   };
+  const shapes = new NewShapeBudget(options.newShapesPerMinute ?? DEFAULT_NEW_SHAPES_PER_MINUTE);
   const budgets = { ...DEFAULT_CACHE_BUDGETS, ...options.caches };
   const parser = documentCaches({ documentBytes: budgets.documentBytes });
   const responses = options.responseCache ? boundedResponseCache(options.responseCache.maxBytes ?? budgets.responseBytes) : undefined;
@@ -235,7 +245,8 @@ export function createApp(state: AppState, options: AppOptions = {}) {
             title: 'unicom-kg: China Unicom CSR 2020 knowledge graph',
             defaultTabs: Object.values(EXAMPLES).map((query) => ({ query })),
           },
-    context: ({ request }) => {
+    context: (initial) => {
+      const { request } = initial;
       if (!state.db || !state.ready)
         throw apiError(
           'The graph database is not ready yet (starting or unreachable). Retry shortly; /ready answers 200 when it is.',
@@ -243,12 +254,23 @@ export function createApp(state: AppState, options: AppOptions = {}) {
           {},
           { stopsRequest: true },
         );
-      return createContext(state.db, budget, request.signal, arrivals.get(request));
+      // Calls from this process (app.fetch: the tests, the fuzzer) have no address and no budget of new shapes.
+      const client = clientAddress(initial);
+      return createContext(
+        state.db,
+        budget,
+        request.signal,
+        client === IN_PROCESS ? undefined : { budget: shapes, client },
+        arrivals.get(request),
+      );
     },
     logging: options.logger ?? true,
     plugins: [
       useArrival(arrivals),
-      guarded(useHealth(state, cacheSizes), logError),
+      guarded(
+        useHealth(state, cacheSizes, () => ({ perMinute: shapes.perMinute, ...shapes.counts })),
+        logError,
+      ),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {

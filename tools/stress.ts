@@ -12,7 +12,8 @@ Stress test of the server's protection against expensive requests: starts the AP
 entry point) in a child process on a free loopback port, against NEO4J_URI (read-only use) or, when it is
 unset, a local Neo4j in a temporary folder, seeded. Then C attackers send the most expensive requests the
 schema allows (path searches, depth-3 neighbourhoods of the hub, wide searches, nested relation lists, each
-sorts over all entities, filters with subqueries, each with as many aliases as the limits let pass, and
+sorts over all entities, filters with subqueries, selections of shapes never sent before (each a new
+statement text for Neo4j to plan), each with as many aliases as the limits let pass, and
 downloads of the exports, a quarter of the attacks) for N seconds, while a probe sends R cheap entity look-ups per
 second and /ready is polled every second. Prints the probe's p50/p99/max and failures, /ready's answers and
 what the attackers got, and writes bench/results/stress-<time>.{json,md}. Stops by itself; loopback only.

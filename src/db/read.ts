@@ -105,6 +105,7 @@ export class Db {
     if (!template) throw new Error(`unknown query ${name}`);
     const text = fill ? fillTemplate(template, fill) : template;
     const scope = this.scope;
+    if (fill) scope?.admitText(text);
     const leave = scope ? await scope.enter(name) : () => {};
     const signal = scope?.signal;
     let release: () => void;

@@ -3,6 +3,7 @@ import type { GraphQLError } from 'graphql';
 import { apiError } from '../errors.js';
 import { Lane } from './admission.js';
 import type { QueryName } from './cypher.js';
+import type { NewShapeBudget } from './shapes.js';
 
 /** Statements of one request running at once, unless its budget says otherwise. */
 export const DEFAULT_PARALLEL_STATEMENTS = 4;
@@ -50,6 +51,8 @@ export class RequestScope {
   constructor(
     readonly budget: RequestBudget,
     clientSignal?: AbortSignal,
+    /** The server's bound on new statement texts, and the client address this request came from. */
+    private readonly shapes?: { budget: NewShapeBudget; client: string },
     startedAt: number = Date.now(),
   ) {
     this.timer = setTimeout(() => this.fail(this.deadlineError()), Math.max(0, budget.deadlineMs - (Date.now() - startedAt)));
@@ -128,6 +131,16 @@ export class RequestScope {
       if (!this.failure) this.fail(this.deadlineError());
       throw this.failure;
     }
+  }
+
+  /**
+   * Called before a statement whose text was generated (a filled template): when the text is new to the server
+   * and the client has spent its budget of new texts, the request ends with TOO_MANY_NEW_SHAPES.
+   */
+  admitText(text: string): void {
+    const refusal = this.shapes?.budget.admit(this.shapes.client, text);
+    if (refusal) this.fail(refusal);
+    if (this.failure) throw this.failure;
   }
 
   /** Called after each statement with the time it took. */

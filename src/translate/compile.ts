@@ -1,4 +1,5 @@
 import {
+  type ArgumentNode,
   type FieldNode,
   type GraphQLField,
   type GraphQLObjectType,
@@ -7,6 +8,7 @@ import {
   getNamedType,
   isAbstractType,
   isObjectType,
+  print,
   type SelectionSetNode,
 } from 'graphql';
 import { ENTITY_KINDS, type EntityKind, typeNameOfKind } from '../model/index.js';
@@ -27,10 +29,16 @@ export interface EntityPlan {
 }
 
 export interface PlanField {
-  /** The key of the value in the projected map: f0, f1, ... (never a client-chosen name). */
+  /**
+   * The key of the value in the projected map: f0, f1, ... (never a client-chosen name), numbered in the
+   * canonical order of the fields, depth first.
+   */
   key: string;
-  /** The response key (alias or name) the value answers; resolvers find it by `info.path.key`. */
-  responseKey: string;
+  /**
+   * The response keys (aliases or names) the value answers; resolvers find it by `info.path.key`. Several when
+   * the document asks for the same thing under several aliases: it is fetched once.
+   */
+  responseKeys: readonly string[];
   /** The kinds of parent this field was selected on. */
   kinds: ReadonlySet<EntityKind>;
   rule: Exclude<TranslateRule, { kind: 'props' }>;
@@ -83,9 +91,10 @@ export function entityTypesOf(schema: GraphQLSchema, type: unknown): GraphQLObje
 
 /**
  * At most this many nested fields (each a subquery) in one statement, and at most this deep: a larger
- * selection compiles its first fields and leaves the rest to the loaders. Neo4j plans a new statement text
- * once (then caches it), in time that grows with its subqueries: ~2 s for 13 on a loaded 2-core machine,
- * so a client sending ever new shapes could otherwise keep the planner busy.
+ * selection compiles the first fields of its canonical order and leaves the rest to the loaders. Neo4j plans a
+ * new statement text once (then caches it), in time that grows with its subqueries: ~2 s for 13 on a loaded
+ * 2-core machine, so a client sending ever new shapes could otherwise keep the planner busy (see also the
+ * canonical order below and the new-shape budget in src/http/limits/shapes.ts).
  */
 export const MAX_COMPILED_FIELDS = 8;
 export const MAX_COMPILED_DEPTH = 3;
@@ -94,7 +103,6 @@ interface Compiler {
   schema: GraphQLSchema;
   fragments: Fragments;
   variables: Variables;
-  next: number;
   /** A stable id per field node, so that the same field reached through two fragments merges. */
   nodeIds: Map<FieldNode, number>;
 }
@@ -118,12 +126,61 @@ export function through(
   return { nodes: out, def: type.getFields()[name] };
 }
 
-function compileEntity(
+/** A field of a plan before numbering: `shape` is what its statement text depends on (and nothing else). */
+interface DraftField extends Omit<PlanField, 'key' | 'child' | 'responseKeys'> {
+  responseKeys: string[];
+  child: DraftPlan | null;
+  shape: string;
+  /** The shape, the arguments and what the sub-selection answers (its response keys): equal means the same value. */
+  identity: string;
+}
+
+interface DraftPlan {
+  kinds: ReadonlySet<EntityKind>;
+  props: Set<string>;
+  fields: DraftField[];
+}
+
+const sorted = (values: Iterable<string>) => [...values].sort();
+
+/** Node properties in canonical order, each once: id and kind first, then by name. */
+export function canonicalProps(props: Iterable<string>): string[] {
+  const rest = sorted(new Set([...props].filter((p) => !(KEY_PROPS as readonly string[]).includes(p))));
+  return [...KEY_PROPS, ...rest];
+}
+
+/** The shape of a plan: the kinds, properties and nested fields' shapes, in canonical order. */
+function planShape(plan: DraftPlan): string {
+  return JSON.stringify([sorted(plan.kinds), canonicalProps(plan.props), plan.fields.map((f) => f.shape)]);
+}
+
+/** What the fields of a plan answer, under which response keys: two children with the same identity are interchangeable. */
+function planIdentity(plan: DraftPlan): string {
+  return JSON.stringify(plan.fields.map((f) => [f.identity, sorted(f.responseKeys)]));
+}
+
+/** The arguments of a field as text, by name (so `(a: 1, b: 2)` and `(b: 2, a: 1)` are the same). */
+function argumentsText(nodes: readonly FieldNode[]): string {
+  const args = [...((nodes[0] as FieldNode).arguments ?? [])] as ArgumentNode[];
+  return args
+    .sort((x, y) => (x.name.value < y.name.value ? -1 : x.name.value > y.name.value ? 1 : 0))
+    .map((a) => `${a.name.value}:${print(a.value)}`)
+    .join(',');
+}
+
+/**
+ * What the entities of `types` selected by `sets` need, in canonical order: the statement text of a root field
+ * depends on the set of (field, shape of its arguments) it needs, never on alias names, the order of the
+ * selection, fragments or duplicates, so equivalent documents share one Neo4j plan (issue 22). Fields that ask
+ * for the same thing (same rule, arguments and sub-selection) under several aliases are fetched once. Not yet
+ * numbered or cut to MAX_COMPILED_FIELDS: `number` does that, on the canonical order.
+ */
+function draftEntity(
   c: Compiler,
   types: readonly GraphQLObjectType[],
   sets: readonly (SelectionSetNode | undefined)[],
   depth = 0,
-): EntityPlan {
+): DraftPlan {
   const props = new Set<string>(KEY_PROPS);
   const kinds = new Set<EntityKind>();
   let slim = false;
@@ -155,6 +212,11 @@ function compileEntity(
         for (const p of rule.props) props.add(p);
         continue;
       }
+      if (depth >= MAX_COMPILED_DEPTH) {
+        // Not compiled: its resolver asks a loader, and may read any scalar property of the parent.
+        slim = true;
+        continue;
+      }
       const ids = nodes.map((n) => {
         const known = c.nodeIds.get(n);
         if (known !== undefined) return known;
@@ -172,16 +234,13 @@ function compileEntity(
     }
   }
   if (slim) for (const p of SLIM_PROPS) props.add(p);
-  const fields: PlanField[] = [];
+  const fields: DraftField[] = [];
+  const byIdentity = new Map<string, DraftField>();
   for (const g of groups.values()) {
-    if (c.next >= MAX_COMPILED_FIELDS || depth >= MAX_COMPILED_DEPTH) {
-      // Not compiled: its resolver asks a loader, and may read any scalar property of the parent.
-      for (const p of SLIM_PROPS) props.add(p);
-      continue;
-    }
-    const field: PlanField = { key: `f${c.next++}`, responseKey: g.responseKey, kinds: g.kinds, rule: g.rule, child: null };
+    const field: DraftField = { responseKeys: [g.responseKey], kinds: g.kinds, rule: g.rule, child: null, shape: '', identity: '' };
+    let args = '';
     if (g.rule.kind === 'neighbours') {
-      field.child = compileEntity(
+      field.child = draftEntity(
         c,
         entityTypesOf(c.schema, g.def.type),
         g.nodes.map((n) => n.selectionSet),
@@ -193,7 +252,7 @@ function compileEntity(
       const edgeType = edges.def && (getNamedType(edges.def.type) as GraphQLObjectType);
       const node = edgeType ? through(c, edgeType, edges.nodes, 'node') : { nodes: [] };
       const evidence = edgeType ? through(c, edgeType, edges.nodes, 'evidence') : { nodes: [] };
-      field.child = compileEntity(
+      field.child = draftEntity(
         c,
         entityTypesOf(c.schema, node.def?.type),
         node.nodes.map((n) => n.selectionSet),
@@ -213,11 +272,52 @@ function compileEntity(
       field.args = { def: g.def, node: g.nodes[0] as FieldNode };
       const given = new Set(g.nodes.flatMap((n) => (n.arguments ?? []).map((a) => a.name.value)));
       field.filters = new Set((Object.keys(FILTER_ARGS) as RelationFilter[]).filter((k) => FILTER_ARGS[k].some((a) => given.has(a))));
+      args = argumentsText(g.nodes);
     }
+    field.shape = JSON.stringify([
+      g.rule,
+      sorted(g.kinds),
+      field.wholeRelation ?? null,
+      field.relationProps ?? null,
+      field.counted ?? null,
+      field.filters ? sorted(field.filters) : null,
+      field.child ? planShape(field.child) : null,
+    ]);
+    // The same value asked for under another alias (same arguments, same sub-selection): one subquery answers both.
+    field.identity = `${field.shape}|${args}|${field.child ? planIdentity(field.child) : ''}`;
+    const same = byIdentity.get(field.identity);
+    if (same) {
+      same.responseKeys.push(g.responseKey);
+      continue;
+    }
+    byIdentity.set(field.identity, field);
     fields.push(field);
   }
+  // Canonical order. Fields of equal shape have equal text whatever their order (only parameter values differ);
+  // the identity breaks their ties, so the parameters are numbered the same way too.
+  const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  fields.sort((a, b) => compare(a.shape, b.shape) || compare(a.identity, b.identity));
   for (const p of props) if (!IDENTIFIER.test(p)) throw new Error(`translate: property name ${p} is not an identifier`);
-  return { kinds, props: [...props], fields };
+  return { kinds, props, fields };
+}
+
+/**
+ * Numbers the fields f0, f1, ... depth first in canonical order, and compiles at most MAX_COMPILED_FIELDS of
+ * them: the others are left to the loaders, and their parent then projects every scalar property.
+ */
+function number(draft: DraftPlan, counter: { next: number }): EntityPlan {
+  const props = new Set(draft.props);
+  const fields: PlanField[] = [];
+  for (const f of draft.fields) {
+    if (counter.next >= MAX_COMPILED_FIELDS) {
+      for (const p of SLIM_PROPS) props.add(p);
+      continue;
+    }
+    const { shape: _shape, identity: _identity, child, ...rest } = f;
+    const key = `f${counter.next++}`;
+    fields.push({ ...rest, key, child: child ? number(child, counter) : null });
+  }
+  return { kinds: draft.kinds, props: canonicalProps(props), fields };
 }
 
 /** Cypher label test for `v` being one of `kinds` (labels come from the schema, never from a client). */
@@ -339,6 +439,6 @@ export interface CompileInput {
 
 /** The plan for entities of `types` selected by `sets`. */
 export function compilePlan(input: CompileInput): EntityPlan {
-  const c: Compiler = { schema: input.schema, fragments: input.fragments, variables: input.variables, next: 0, nodeIds: new Map() };
-  return compileEntity(c, input.types, input.sets);
+  const c: Compiler = { schema: input.schema, fragments: input.fragments, variables: input.variables, nodeIds: new Map() };
+  return number(draftEntity(c, input.types, input.sets), { next: 0 });
 }

@@ -9,7 +9,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { EntityRecord } from '../loaders/types.js';
-import { compilePlan, type EntityPlan, entityTypesOf, parameters, projection, through } from './compile.js';
+import { canonicalProps, compilePlan, type EntityPlan, entityTypesOf, parameters, projection, through } from './compile.js';
 import { readEntity } from './read.js';
 import { SLIM_PROPS } from './rules.js';
 import { directiveVariables } from './selection.js';
@@ -25,7 +25,8 @@ export { type TranslateRule, translated } from './rules.js';
  */
 export interface CompiledSelection {
   readonly plan: EntityPlan;
-  /** Map projection of the variable `n` (deterministic text: Neo4j's plan cache hits). */
+  /** Map projection of the variable `n`: canonical text (alias names, selection order, fragments and duplicates
+   * do not change it), so Neo4j's plan cache hits for every equivalent document. */
   readonly projection: string;
   /** The template fill for Db.read: `{{n}}` → the projection. */
   readonly fill: ReadonlyMap<string, string>;
@@ -85,9 +86,19 @@ export function compileSelection(info: GraphQLResolveInfo, path: readonly string
   return result;
 }
 
-/** A template fill `{{n}}` → the map projection of these properties of `n` (names from the schema, never a client). */
+/**
+ * A template fill `{{n}}` → the map projection of these properties of `n` (names from the schema, never a
+ * client), in canonical order: the same set of properties is the same statement text.
+ */
 export function propsFill(props: Iterable<string>): ReadonlyMap<string, string> {
-  return new Map([['n', `n {${[...new Set(props)].map((p) => `.${p}`).join(', ')}}`]]);
+  return new Map([
+    [
+      'n',
+      `n {${canonicalProps(props)
+        .map((p) => `.${p}`)
+        .join(', ')}}`,
+    ],
+  ]);
 }
 
 /**

@@ -11,7 +11,7 @@ type Row = Record<string, unknown>;
 
 /**
  * Turns a row the compiled statement returned into the record resolvers read: the projected properties,
- * and `prefetched`, a Map from response key to each nested field's value (read by the resolvers through
+ * and `prefetched`, a Map from response key to each nested field's value (one value under each alias that asked for it) (read by the resolvers through
  * `prefetched()` in src/schema/entity.ts). Fields compiled for other kinds than this entity's are left out.
  */
 export function readEntity(plan: EntityPlan, row: Row): EntityRecord {
@@ -22,27 +22,23 @@ export function readEntity(plan: EntityPlan, row: Row): EntityRecord {
   for (const f of plan.fields) {
     if (!f.kinds.has(kind as never)) continue;
     const value = row[f.key];
+    const set = (v: unknown) => {
+      for (const k of f.responseKeys) prefetched.set(k, v);
+    };
     switch (f.rule.kind) {
       case 'degree':
-        prefetched.set(f.responseKey, value);
+        set(value);
         break;
       case 'metricValues':
         record.values = value ?? [];
         break;
       case 'mentions':
-        prefetched.set(
-          f.responseKey,
-          ((value as Row[] | null) ?? []).map((m) => ({ ...m, entityId: row.id }) as MentionRecord),
-        );
+        set(((value as Row[] | null) ?? []).map((m) => ({ ...m, entityId: row.id }) as MentionRecord));
         break;
       case 'neighbours': {
         const child = f.child as EntityPlan;
-        if (f.rule.one) prefetched.set(f.responseKey, value == null ? null : readEntity(child, value as Row));
-        else
-          prefetched.set(
-            f.responseKey,
-            ((value as Row[] | null) ?? []).map((v) => readEntity(child, v)),
-          );
+        if (f.rule.one) set(value == null ? null : readEntity(child, value as Row));
+        else set(((value as Row[] | null) ?? []).map((v) => readEntity(child, v)));
         break;
       }
       case 'relations': {
@@ -61,7 +57,7 @@ export function readEntity(plan: EntityPlan, row: Row): EntityRecord {
           ),
           total,
         };
-        prefetched.set(f.responseKey, relations);
+        set(relations);
         break;
       }
     }

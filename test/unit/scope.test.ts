@@ -75,14 +75,14 @@ describe('RequestScope (src/db/scope.ts)', () => {
     vi.useFakeTimers();
     const arrived = Date.now();
     await vi.advanceTimersByTimeAsync(200); // hooks before the context: the response cache's version wait
-    const s = new RequestScope({ ...budget, deadlineMs: 250 }, undefined, arrived);
+    const s = new RequestScope({ ...budget, deadlineMs: 250 }, undefined, undefined, arrived);
     scopes.push(s);
     await vi.advanceTimersByTimeAsync(49);
     expect(s.signal.aborted).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     expect(s.failure?.extensions).toMatchObject({ code: 'QUERY_TIMEOUT' });
     // Made after its deadline already passed: fails at once, and the message names the whole deadline.
-    const late = new RequestScope({ ...budget, deadlineMs: 250 }, undefined, Date.now() - 1_000);
+    const late = new RequestScope({ ...budget, deadlineMs: 250 }, undefined, undefined, Date.now() - 1_000);
     scopes.push(late);
     await vi.advanceTimersByTimeAsync(0);
     expect(late.failure?.message).toMatch(/250 ms the server allows/);

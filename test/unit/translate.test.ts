@@ -61,10 +61,10 @@ describe('compileSelection (src/translate): the Cypher each selection becomes, w
 
   it('projects only the properties asked for (id and kind always), evidence only when asked', () => {
     const slim = compileSelection(infoFor('{ entity(id: "partner/meituan") { nameZh nameEn } }', 'entity'));
-    expect(slim.projection).toBe('n {.id, .kind, .nameZh, .nameEn}');
+    expect(slim.projection).toBe('n {.id, .kind, .nameEn, .nameZh}');
     const withEvidence = compileSelection(infoFor('{ entity(id: "partner/meituan") { evidence { line quote } } }', 'entity'));
     expect(withEvidence.projection).toBe(
-      'n {.id, .kind, .evidenceLines, .evidenceLineEnds, .evidenceQuotes, .evidenceSections, .evidenceSentences}',
+      'n {.id, .kind, .evidenceLineEnds, .evidenceLines, .evidenceQuotes, .evidenceSections, .evidenceSentences}',
     );
   });
 
@@ -76,7 +76,7 @@ describe('compileSelection (src/translate): the Cypher each selection becomes, w
     );
     const { projection, plan } = compileSelection(info);
     // degree is asked on every kind (fragment A): ONE subquery without a label test.
-    expect(plan.fields.filter((f) => f.responseKey === 'degree')).toHaveLength(1);
+    expect(plan.fields.filter((f) => f.responseKeys.includes('degree'))).toHaveLength(1);
     expect(projection).toContain('f0: COUNT { (n)--(:Entity) }');
     expect(projection).not.toContain('CASE WHEN n:Partner THEN COUNT');
     expect(projection).toContain('.sector');
@@ -91,7 +91,7 @@ describe('compileSelection (src/translate): the Cypher each selection becomes, w
       { t: ['PARTNERS_WITH'] },
     );
     const compiled = compileSelection(info);
-    expect(compiled.plan.fields.map((f) => f.responseKey)).toEqual(['a', 'b']);
+    expect(compiled.plan.fields.map((f) => f.responseKeys)).toEqual([['a'], ['b']]);
     // Only the filters the document gives become parameters (and conditions): `a` gives none.
     expect(compiled.params({ t: ['PARTNERS_WITH'] })).toEqual({
       f0_limit: 3,
@@ -115,7 +115,7 @@ describe('compileSelection (src/translate): the Cypher each selection becomes, w
     const fill = (q: string, field: string, paths: [string[], ...string[][]]) => recordFill(infoFor(q, field), paths).get('n');
     expect(
       fill('{ neighborhood(id: "partner/meituan") { nodes { id nameZh } center { nameEn } } }', 'neighborhood', [['nodes'], ['center']]),
-    ).toBe('n {.id, .kind, .nameZh, .nameEn}');
+    ).toBe('n {.id, .kind, .nameEn, .nameZh}');
     expect(fill('{ paths(from: "partner/meituan", to: "region/beijing") { edges { type } } }', 'paths', [['nodes']])).toBe(
       'n {.id, .kind}',
     );
@@ -155,7 +155,7 @@ describe('compileSelection (src/translate): the Cypher each selection becomes, w
     expect(deep.projection.match(/COLLECT/g)).toHaveLength(MAX_COMPILED_DEPTH);
     const wide = compileSelection(
       infoFor(
-        `{ entity(id: "branch/guangdong") { a: degree b: degree c: degree d: degree e: degree f: degree g: degree h: degree i: degree j: degree } }`,
+        `{ entity(id: "branch/guangdong") { ${Array.from({ length: 10 }, (_, i) => `r${i}: relations(first: ${i + 1}) { totalCount }`).join(' ')} } }`,
         'entity',
       ),
     );
@@ -167,7 +167,7 @@ describe('compileSelection (src/translate): the Cypher each selection becomes, w
     const compiled = compileSelection(
       infoFor('{ node(id: "x") { id ... on Partner { programs { id } } ... on Program { partners { id } } } }', 'node'),
     );
-    const key = (responseKey: string) => compiled.plan.fields.find((f) => f.responseKey === responseKey)?.key as string;
+    const key = (responseKey: string) => compiled.plan.fields.find((f) => f.responseKeys.includes(responseKey))?.key as string;
     const partner = readEntity(compiled.plan, {
       id: 'partner/a',
       kind: 'PARTNER',
@@ -176,6 +176,57 @@ describe('compileSelection (src/translate): the Cypher each selection becomes, w
     });
     expect(partner.prefetched?.get('programs')).toEqual([{ id: 'program/p', kind: 'PROGRAM', prefetched: new Map() }]);
     expect(partner.prefetched?.has('partners')).toBe(false);
+  });
+});
+
+describe('canonical statements (issue 22 item 8): equivalent documents compile to one statement text', () => {
+  const plain = `{ entity(id: "partner/meituan") {
+    id nameZh nameEn degree
+    relations(first: 5, direction: OUT) { totalCount edges { type node { id nameZh } } }
+    ... on Partner { programs { id nameZh } sector } } }`;
+  // The same needs: other alias names (root and nested), the opposite field and argument order, a named fragment and
+  // an inline fragment instead of direct fields, and a field asked twice under two aliases.
+  const shuffled = `query Shuffled { mine: entity(id: "partner/meituan") {
+    ...Rest
+    d1: degree
+    rel: relations(direction: OUT, first: 5) { edges { node { nameZh id } type } totalCount }
+    ... on Entity { nameEn }
+    d2: degree } }
+    fragment Rest on Entity { ... on Partner { sector progs: programs { nameZh id } } nameZh id }`;
+
+  it('alias names, field order, argument order, fragments and duplicates leave the text and its parameters alone', () => {
+    const a = compileSelection(infoFor(plain, 'entity'));
+    const b = compileSelection(infoFor(shuffled, 'mine'));
+    expect(b.projection).toBe(a.projection);
+    expect(b.params({})).toEqual(a.params({}));
+    // degree asked twice: one subquery answers both aliases.
+    expect(b.projection.match(/COUNT \{ \(n\)--\(:Entity\) \}/g)).toHaveLength(1);
+    expect(b.plan.fields.find((f) => f.rule.kind === 'degree')?.responseKeys).toEqual(['d1', 'd2']);
+  });
+
+  it('the same field under two aliases with the same sub-selection is fetched once and answers both', () => {
+    const compiled = compileSelection(
+      infoFor(
+        '{ entity(id: "partner/meituan") { ... on Partner { a: programs { id } b: programs { id } c: programs { nameZh } } } }',
+        'entity',
+      ),
+    );
+    expect(compiled.projection.match(/COLLECT/g)).toHaveLength(2);
+    const field = compiled.plan.fields.find((f) => f.responseKeys.includes('a'));
+    expect(field?.responseKeys).toEqual(['a', 'b']);
+    const record = readEntity(compiled.plan, {
+      id: 'partner/meituan',
+      kind: 'PARTNER',
+      ...Object.fromEntries(compiled.plan.fields.map((f) => [f.key, [{ id: 'program/p', kind: 'PROGRAM' }]])),
+    });
+    expect(record.prefetched?.get('a')).toEqual(record.prefetched?.get('b'));
+    expect(record.prefetched?.has('c')).toBe(true);
+  });
+
+  it('a genuinely different selection is a different text', () => {
+    const a = compileSelection(infoFor(plain, 'entity'));
+    const fewer = compileSelection(infoFor('{ entity(id: "partner/meituan") { id nameZh degree } }', 'entity'));
+    expect(fewer.projection).not.toBe(a.projection);
   });
 });
 

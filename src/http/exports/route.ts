@@ -4,6 +4,7 @@ import type { AppState } from '../../app-state.js';
 import { AdmissionError } from '../../db/admission.js';
 import { jsonError } from '../../errors.js';
 import { readGraphVersion, UNSEEDED } from '../../graph-version.js';
+import { clientAddress } from '../client.js';
 import { admittedBody, type ExportAdmission } from './admission.js';
 import { EXPORTS } from './files.js';
 import { BadParam, PARAM_HELP, parseFilters } from './params.js';
@@ -25,12 +26,6 @@ function index(base: string) {
     })),
     example: `${base}/export/graph.json?kinds=PARTNER,PROGRAM,COMPANY&types=PARTNERS_WITH,PARTICIPATES_IN,RUNS`,
   };
-}
-
-/** The address of the connection a request came on; one bucket for requests with none (in-process calls). */
-function clientAddress(serverContext: unknown): string {
-  const req = (serverContext as { req?: { socket?: { remoteAddress?: string } } } | undefined)?.req;
-  return req?.socket?.remoteAddress ?? 'in-process';
 }
 
 const RETRY_AFTER_S = 5;
