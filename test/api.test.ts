@@ -196,7 +196,7 @@ describe('Company', () => {
     expect(d.hk.products.map((s: any) => s.id)).toContain('product/changting-king-card');
     expect(d.hk.people.map((s: any) => s.id)).toContain('person/wang-xiaochu');
     expect(d.hk.awards.map((s: any) => s.id)).toContain('award/fortune-global-500-2020');
-    expect(d.hk.metrics).toHaveLength(457);
+    expect(d.hk.metrics).toHaveLength(601);
   });
 });
 
@@ -420,7 +420,7 @@ describe('Query.metric, Query.metrics and Metric fields', () => {
       }
     `);
     expect(d.kpi.totalCount).toBe(100);
-    expect(d.text.totalCount).toBe(357);
+    expect(d.text.totalCount).toBe(501);
     expect(d.green.totalCount).toBe(19);
     expect(new Set(d.green.edges.map((e: any) => e.node.category))).toEqual(new Set(['低碳發展']));
     expect(d.first.edges[0].node.source).toBe('KPI_TABLE');
@@ -514,7 +514,7 @@ describe('Query.stats', () => {
       /* GraphQL */ `{ stats { entities relations kinds { kind count } relationTypes { type count } lines sections metricValues version seededAt } }`,
     );
     const s = d.stats;
-    expect(s.kinds).toContainEqual({ kind: 'METRIC', count: 457 });
+    expect(s.kinds).toContainEqual({ kind: 'METRIC', count: 601 });
     expect(s.kinds).toContainEqual({ kind: 'COMPANY', count: 6 });
     expect(s.entities).toBe(s.kinds.reduce((a: number, k: any) => a + k.count, 0));
     expect(s.relations).toBeGreaterThanOrEqual(800);

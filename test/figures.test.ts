@@ -7,7 +7,7 @@ const api = testApp();
 afterAll(() => api.close());
 
 describe('Entity.metrics', () => {
-  it('gives the Yili rural broadband programme its villages, fibre ports and users, with unit, period and evidence span', async () => {
+  it('gives the Yili rural broadband programme its bandwidth, villages, fibre ports and users, with unit, period and evidence span', async () => {
     const d = await api.data(/* GraphQL */ `
       {
         entity(id: "program/yili-rural-broadband") {
@@ -18,6 +18,21 @@ describe('Entity.metrics', () => {
     `);
     expect(d.entity.nameZh).toBe('「農村寬帶普遍服務」工程');
     expect(d.entity.metrics).toEqual([
+      {
+        id: 'metric/yili-rural-broadband-bandwidth',
+        nameZh: '伊犁農村寬帶普遍服務帶寬',
+        unit: 'M',
+        values: [
+          {
+            year: 2020,
+            value: 50,
+            printed: '50以上',
+            period: 'UNDATED',
+            derivation: 'STATED',
+            evidence: { line: 1401, lineEnd: 1402, quote: '並達到50M帶寬以上' },
+          },
+        ],
+      },
       {
         id: 'metric/yili-rural-broadband-fibre-ports',
         nameZh: '伊犁農村寬帶普遍服務光網端口',
@@ -98,7 +113,7 @@ describe('Entity.metrics', () => {
       { id: 'metric/restricted-shares-unlocked', value: { printed: '約3' } },
       { id: 'metric/strategic-investor-shares', value: null },
     ]);
-    expect(d.hk.metrics).toHaveLength(457);
+    expect(d.hk.metrics).toHaveLength(601);
   });
 });
 
@@ -140,7 +155,7 @@ describe('RelationEdge (MEASURED_BY)', () => {
         }
       }
     `);
-    expect(d.entity.relations.totalCount).toBe(3);
+    expect(d.entity.relations.totalCount).toBe(5);
     expect(d.entity.relations.edges).toContainEqual({
       type: 'MEASURED_BY',
       direction: 'OUT',
