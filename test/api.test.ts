@@ -520,7 +520,7 @@ describe('Query.stats', () => {
     expect(s.relations).toBeGreaterThanOrEqual(800);
     expect(s.relationTypes.map((t: any) => t.type)).toContain('PARTNERS_WITH');
     expect(s.lines).toBe(5284);
-    expect(s.metricValues).toBe(665);
+    expect(s.metricValues).toBe(809);
     expect(s.version).toMatch(/^[0-9a-f]{16}$/);
     expect(Date.parse(s.seededAt)).not.toBeNaN();
   });

@@ -121,14 +121,14 @@ describe('/explore in headless Chromium, offline but for this server', () => {
     expect(problems).toEqual([]);
   });
 
-  it('pages through the hub 中國聯通 (837 relations) with "show more"', async () => {
+  it('pages through the hub 中國聯通 (1113 relations) with "show more"', async () => {
     const { page, problems } = await watchedPage(b);
     await open(page);
     await pickFromSearch(page, '中國聯通', HUB);
-    await expect.poll(() => page.locator('#panel .more').textContent()).toBe('50 of 837 relations drawn');
+    await expect.poll(() => page.locator('#panel .more').textContent()).toBe('50 of 1113 relations drawn');
     expect(await page.locator('#status').textContent()).toMatch(/^51 nodes · 50 edges/);
     await page.locator('#panel [data-action="more"]').click();
-    await expect.poll(() => page.locator('#panel .more').textContent(), { timeout: 30_000 }).toBe('100 of 837 relations drawn');
+    await expect.poll(() => page.locator('#panel .more').textContent(), { timeout: 30_000 }).toBe('100 of 1113 relations drawn');
     expect((await visibleIds(page)).length).toBe(101);
     expect(page.url()).toContain(`x=100%3A${encodeURIComponent(HUB)}`);
     await capture(page, 'explore-hub', true);

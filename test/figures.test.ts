@@ -173,18 +173,18 @@ describe('Query.metrics(measured:, ofKinds:)', () => {
   const count = async (args: string): Promise<number> =>
     (await api.data(/* GraphQL */ `{ metrics(${args}, first: 1) { totalCount } }`)).metrics.totalCount;
 
-  it('counts the 167 figures about a named entity and the 290 company-level metrics (none of the KPI table)', async () => {
-    expect(await count('measured: true')).toBe(167);
-    expect(await count('measured: false')).toBe(290);
+  it('counts the 229 figures about a named entity and the 372 company-level metrics (none of the KPI table among the first)', async () => {
+    expect(await count('measured: true')).toBe(229);
+    expect(await count('measured: false')).toBe(372);
     expect(await count('measured: true, source: KPI_TABLE')).toBe(0);
     const s = await api.data(/* GraphQL */ '{ stats { relationTypes { type count } } }');
-    expect(s.stats.relationTypes).toContainEqual({ type: 'MEASURED_BY', count: 167 });
+    expect(s.stats.relationTypes).toContainEqual({ type: 'MEASURED_BY', count: 229 });
   });
 
-  it('counts them by the kind of entity they are about: 58 programmes, 54 products, 24 branches and subsidiaries', async () => {
-    expect(await count('ofKinds: [PROGRAM]')).toBe(58);
-    expect(await count('ofKinds: [PRODUCT]')).toBe(54);
-    expect(await count('ofKinds: [BRANCH, SUBSIDIARY]')).toBe(24);
+  it('counts them by the kind of entity they are about: 93 programmes, 72 products, 30 branches and subsidiaries', async () => {
+    expect(await count('ofKinds: [PROGRAM]')).toBe(93);
+    expect(await count('ofKinds: [PRODUCT]')).toBe(72);
+    expect(await count('ofKinds: [BRANCH, SUBSIDIARY]')).toBe(30);
   });
 
   it('lists the figures about events with the event each measures, text metrics ordered by id', async () => {

@@ -115,8 +115,8 @@ describe('buildGraph: MEASURED_BY edges (seed/build.ts)', () => {
       byKind[kind] = (byKind[kind] ?? 0) + 1;
     }
     expect(byKind).toEqual({
-      program: 96,
-      product: 69,
+      program: 93,
+      product: 72,
       event: 15,
       branch: 22,
       subsidiary: 8,
