@@ -11,7 +11,11 @@ describe('growCutQuote (tools/extend-cut-quotes.ts): quotes the PDF line breaks 
   });
 
   it('takes in the start of a word cut at the start of a line, from the clause start on the line before (L79–80: 援助)', () => {
-    expect(growCutQuote(lines, 79, 79, '公司定點扶貧與對口援', anywhere)).toEqual({ line: 79, lineEnd: 80, quote: '公司定點扶貧與對口援助任務圓滿完成' });
+    expect(growCutQuote(lines, 79, 79, '公司定點扶貧與對口援', anywhere)).toEqual({
+      line: 79,
+      lineEnd: 80,
+      quote: '公司定點扶貧與對口援助任務圓滿完成',
+    });
   });
 
   it('leaves whole quotes, map labels and captions alone, and anything the sentence check refuses', () => {
