@@ -236,7 +236,9 @@ describe('npm start (src/server.ts) as a process', () => {
         shell.once('error', reject);
       });
       try {
-        expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8')).toContain('src/server.ts');
+        // `$!` is printed as soon as the shell forks; the child execs the wrapper, then node, a moment later
+        // (its /proc cmdline is empty in between, which a loaded machine made visible once).
+        await until(async () => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('src/server.ts'), 10_000);
         expect(parentOf(pid)).toBe(shell.pid);
         await until(async () => (await status(port, '/ready')) === 200, 120_000);
         shell.stdin?.end();
